@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './queues';
+export * from './jobs';
+export * from './limits';

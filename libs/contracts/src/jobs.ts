@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { ERROR_CODES, type ErrorCode } from './errors';
+
+const errorCodeSchema = z.custom<ErrorCode>(
+  (v) => typeof v === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, v),
+  { message: 'unknown error code' },
+);
+const jobErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
+const blobKey = z.string().min(1).max(200);
+const point = z.tuple([z.number(), z.number()]);
+
+/** A worker either answers with a result or with a bad-input error; infrastructure faults fail the job. */
+function outcome<T extends z.ZodRawShape>(shape: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), ...shape }),
+    z.object({ ok: z.literal(false), error: jobErrorSchema }),
+  ]);
+}
+
+// ---- detector ----
+export const faceDetectPayload = z.object({
+  requestId: z.string().min(1),
+  blobKey,
+  /** Produce a 112x112 ArcFace-aligned RGB crop blob for at most this many of the largest faces. */
+  alignTop: z.number().int().min(0).max(16).default(1),
+});
+export type FaceDetectPayload = z.input<typeof faceDetectPayload>;
+
+export const detectedFace = z.object({
+  /** Pixels in the upright (EXIF-oriented) image. */
+  box: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }),
+  score: z.number(),
+  landmarks: z.object({
+    leftEye: point, rightEye: point, nose: point, mouth: point, leftEar: point, rightEar: point,
+  }),
+  /** Blob key of the aligned crop (raw RGB, 112x112x3 bytes) when requested. */
+  alignedCropKey: blobKey.optional(),
+});
+export type DetectedFace = z.infer<typeof detectedFace>;
+
+export const faceDetectResult = outcome({
+  image: z.object({ width: z.number().int(), height: z.number().int() }),
+  /** Largest first. */
+  faces: z.array(detectedFace),
+  timings: z.record(z.string(), z.number()),
+});
+export type FaceDetectResult = z.infer<typeof faceDetectResult>;
+
+// ---- embedder ----
+export const faceEmbedPayload = z.object({
+  requestId: z.string().min(1),
+  cropKeys: z.array(blobKey).min(1).max(16),
+});
+export type FaceEmbedPayload = z.input<typeof faceEmbedPayload>;
+
+export const faceEmbedResult = outcome({
+  /** Identifies weights plus preprocessing; templates are only compared within one model id. */
+  modelId: z.string(),
+  dimension: z.number().int().positive(),
+  /** Blob keys of L2-normalised float32 little-endian embeddings, in the order of cropKeys. */
+  embeddingKeys: z.array(blobKey),
+  timings: z.record(z.string(), z.number()),
+});
+export type FaceEmbedResult = z.infer<typeof faceEmbedResult>;
+
+// ---- matcher ----
+export const matchPayload = z.discriminatedUnion('op', [
+  z.object({
+    op: z.literal('verify'),
+    requestId: z.string().min(1),
+    embeddingKey: blobKey,
+    modelId: z.string(),
+    galleryId: z.string().uuid(),
+    personId: z.string().uuid(),
+  }),
+  z.object({
+    op: z.literal('identify'),
+    requestId: z.string().min(1),
+    embeddingKey: blobKey,
+    modelId: z.string(),
+    galleryId: z.string().uuid(),
+    topK: z.number().int().min(1).max(100).default(5),
+    /** The index must have applied at least this change sequence before searching. */
+    minSeq: z.number().int().min(0).default(0),
+  }),
+  z.object({
+    op: z.literal('compare'),
+    requestId: z.string().min(1),
+    embeddingKeys: z.tuple([blobKey, blobKey]),
+  }),
+]);
+export type MatchPayload = z.input<typeof matchPayload>;
+
+export const matchResult = outcome({
+  /** Raw cosine similarities, best first; for verify and compare a single entry. */
+  matches: z.array(z.object({ personId: z.string().nullable(), score: z.number() })),
+  timings: z.record(z.string(), z.number()),
+});
+export type MatchResult = z.infer<typeof matchResult>;
+
+// ---- vector index change broadcast ----
+export const vectorChange = z.discriminatedUnion('op', [
+  z.object({
+    op: z.literal('upsert'), seq: z.number().int(), templateId: z.string().uuid(),
+    personId: z.string().uuid(), galleryId: z.string().uuid(), modelId: z.string(),
+  }),
+  z.object({ op: z.literal('delete-template'), seq: z.number().int(), templateIds: z.array(z.string().uuid()) }),
+  z.object({ op: z.literal('delete-person'), seq: z.number().int(), personId: z.string().uuid() }),
+  z.object({ op: z.literal('delete-gallery'), seq: z.number().int(), galleryId: z.string().uuid() }),
+]);
+export type VectorChange = z.infer<typeof vectorChange>;
