@@ -1,0 +1,9 @@
+import { Global, Module } from '@nestjs/common';
+import { loadEnv, type Env } from '@bio/config';
+
+/** Injection token for the parsed environment. */
+export const ENV = Symbol('ENV');
+
+@Global()
+@Module({ providers: [{ provide: ENV, useFactory: (): Env => loadEnv() }], exports: [ENV] })
+export class ConfigModule {}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+
+/** Every setting of every process, with its default. Parsed once per process; a bad value stops start-up. */
+export const envSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORT: int(3000, 1),
+  DATABASE_URL: z.string().url().default('postgresql://postgres@127.0.0.1:5432/biometrics'),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  /** Operator key for /admin; admin calls are refused while it is unset. */
+  ADMIN_API_KEY: z.string().min(16).optional(),
+  /** 32-byte key (hex or base64) that encrypts client secrets at rest. */
+  SECRET_ENCRYPTION_KEY: z.string().min(32).optional(),
+  ACCESS_TOKEN_TTL_SECONDS: int(3600, 60),
+  BODY_LIMIT_BYTES: int(15 * 1024 * 1024, 1024),
+  IMAGE_MAX_BYTES: int(10 * 1024 * 1024, 1024),
+  IMAGE_MAX_PIXELS: int(40_000_000, 10_000),
+  MIN_FACE_SIZE: int(50, 1),
+  MAX_TEMPLATES_PER_USER: int(10, 1),
+  DEFAULT_QUOTA_API_HITS: int(10_000),
+  DEFAULT_QUOTA_FACES: int(1_000),
+  DEFAULT_QUOTA_GALLERIES: int(10),
+  /** Deadline for one worker stage, after which the gateway answers 503 WORKER_TIMEOUT. */
+  JOB_TIMEOUT_MS: int(20_000, 100),
+  BLOB_TTL_SECONDS: int(120, 5),
+  MODELS_DIR: z.string().default('models/files'),
+  MODEL_MANIFEST: z.string().default('models/manifest.json'),
+  /** onnxruntime execution provider: cuda falls back to cpu with a log line when unavailable. */
+  INFERENCE_PROVIDER: z.enum(['cpu', 'cuda']).default('cpu'),
+  INFERENCE_THREADS: int(0),
+  VECTOR_ENGINE: z.enum(['embedded', 'qdrant']).default('embedded'),
+  QDRANT_URL: z.string().url().optional(),
+  WORKER_CONCURRENCY: int(1, 1),
+  AUTO_MIGRATE: bool.default(true),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** The parsed environment of this process. Throws with every bad variable named. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  if (source === process.env && cached) return cached;
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  if (source === process.env) cached = parsed.data;
+  return parsed.data;
+}

@@ -1,0 +1,4 @@
+export * from './connection';
+export * from './blob-store';
+export * from './job-runner';
+export * from './worker';
