@@ -33,6 +33,11 @@ export const envSchema = z.object({
   /** onnxruntime execution provider: cuda falls back to cpu with a log line when unavailable. */
   INFERENCE_PROVIDER: z.enum(['cpu', 'cuda']).default('cpu'),
   INFERENCE_THREADS: int(0),
+  CALIBRATION_DIR: z.string().default('models/calibration'),
+  /** Native-scale (0..1) similarity at or above which `verified` is true; 0.75 stands for FAR 1e-3. */
+  VERIFY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.75),
+  /** Similarity the two faces of enroll-face-ktp must reach when the request names none. */
+  KTP_MIN_SIMILARITY: z.coerce.number().min(0).max(1).default(0.75),
   VECTOR_ENGINE: z.enum(['embedded', 'qdrant']).default('embedded'),
   QDRANT_URL: z.string().url().optional(),
   WORKER_CONCURRENCY: int(1, 1),

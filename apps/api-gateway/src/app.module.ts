@@ -1,0 +1,41 @@
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { AdminModule } from './admin/admin.module';
+import { AuthModule } from './auth/auth.module';
+import { ConfigModule } from './config/env.provider';
+import { CryptoModule } from './crypto/crypto.module';
+import { DatabaseModule } from './database/database.module';
+import { ERROR_DIALECTS } from './errors/error-dialect';
+import { nativeErrorDialect } from './errors/native-error-dialect';
+import { FaceApiModule } from './face-api/face-api.module';
+import { HealthModule } from './health/health.module';
+import { UsageRecorderMiddleware } from './ledger/usage-recorder.middleware';
+import { OAuthModule } from './oauth/oauth.module';
+import { PipelineModule } from './pipeline/pipeline.module';
+import { QuotaModule } from './quota/quota.module';
+import { ScoringModule } from './scoring/scoring.module';
+import { TransactionsModule } from './transactions/transactions.module';
+import { UsageModule } from './usage/usage.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    CryptoModule,
+    PipelineModule,
+    ScoringModule,
+    QuotaModule,
+    UsageModule,
+    TransactionsModule,
+    AuthModule,
+    AdminModule,
+    OAuthModule,
+    FaceApiModule,
+    HealthModule,
+  ],
+  providers: [{ provide: ERROR_DIALECTS, useValue: [nativeErrorDialect] }],
+})
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(UsageRecorderMiddleware).exclude('health', 'docs', 'docs-json').forRoutes('*path');
+  }
+}

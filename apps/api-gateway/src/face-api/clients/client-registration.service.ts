@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { ClientRepository } from '@bio/db';
+import { GalleryService } from '../galleries/gallery.service';
+
+/** The name of a client's default gallery: its name made identifier-safe, as in the seed's "riset.ai@trial". */
+export function defaultGalleryName(clientName: string, publicId: string): string {
+  const slug = clientName.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100);
+  return `${slug || publicId}@default`;
+}
+
+/** client/register and client/delete of the face-gallery API. */
+@Injectable()
+export class ClientRegistrationService {
+  constructor(
+    private readonly clients: ClientRepository,
+    private readonly galleries: GalleryService,
+  ) {}
+
+  /** Registers the client (idempotent) and returns its default gallery. */
+  async register(client: { id: string; publicId: string; name: string }): Promise<string> {
+    const gallery = await this.galleries.ensureDefault(client.id, defaultGalleryName(client.name, client.publicId));
+    await this.clients.markRegistered(client.id);
+    return gallery.name;
+  }
+
+  /**
+   * Removes the client's face data: every gallery with its people and templates. Credentials
+   * stay (the operator owns them), so the client can register again. Returns the galleries
+   * that remain, which is none.
+   */
+  async unregister(clientId: string): Promise<string[]> {
+    for (const name of await this.galleries.names(clientId)) {
+      await this.galleries.delete(clientId, await this.galleries.resolve(clientId, name));
+    }
+    await this.clients.unregister(clientId);
+    return this.galleries.names(clientId);
+  }
+}

@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppError } from '@bio/contracts';
+import type { Env } from '@bio/config';
+import { PersonRepository } from '@bio/db';
+import { ENV } from '../../config/env.provider';
+import { FacePipeline, type EmbeddedFace } from '../../pipeline/face-pipeline.service';
+import { VectorChanges } from '../../pipeline/vector-changes.service';
+import { QuotaService } from '../../quota/quota.service';
+import { ScoringService } from '../../scoring/scoring.service';
+import type { GalleryRef } from '../galleries/gallery.service';
+import { FaceProbeService } from '../recognition/face-probe.service';
+
+export interface EnrolSubject {
+  clientId: string;
+  gallery: GalleryRef;
+  userId: string;
+  userName: string;
+}
+
+export interface KtpOutcome {
+  similarity: number;
+  masked: boolean;
+}
+
+/**
+ * Enrolment: a face is added to a person (created on first enrolment). Nothing is written
+ * until the face is embedded; the face quota is reserved before the write and handed back
+ * if anything after it fails.
+ */
+@Injectable()
+export class EnrolmentService {
+  constructor(
+    private readonly probes: FaceProbeService,
+    private readonly pipeline: FacePipeline,
+    private readonly persons: PersonRepository,
+    private readonly quota: QuotaService,
+    private readonly vectors: VectorChanges,
+    private readonly scoring: ScoringService,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
+
+  async enrol(subject: EnrolSubject, image: Buffer, forceRegister: boolean): Promise<void> {
+    const face = await this.probes.largestFace(image, { allowSmallFace: forceRegister });
+    try {
+      await this.store(subject, face);
+    } finally {
+      await this.probes.release([face]);
+    }
+  }
+
+  /** The photo shows the person and their ID card: the largest face is the person, the next the card. */
+  async enrolWithIdCard(subject: EnrolSubject, image: Buffer, minimumSimilarity: number | undefined): Promise<KtpOutcome> {
+    const analysis = await this.probes.faces(image, 2);
+    try {
+      const [person, card] = analysis.faces;
+      if (!person || !card) {
+        throw new AppError('KTP_FACE_NOT_FOUND', `Found ${analysis.detectedCount} face(s); the person and the ID card photo are both needed`);
+      }
+      const similarity = this.scoring.similarity(await this.pipeline.compare(person, card), person.modelId);
+      const required = minimumSimilarity ?? this.env.KTP_MIN_SIMILARITY;
+      if (similarity < required) {
+        throw new AppError('KTP_MISMATCH', `Face and ID card similarity ${similarity} is below ${required}`, { similarity });
+      }
+      await this.store(subject, person);
+      return { similarity, masked: false };
+    } finally {
+      await this.probes.release(analysis.faces);
+    }
+  }
+
+  private async store(subject: EnrolSubject, face: EmbeddedFace): Promise<void> {
+    const existing = await this.persons.findPerson(subject.gallery.id, subject.userId);
+    if (existing && existing.templateCount >= this.env.MAX_TEMPLATES_PER_USER) {
+      throw new AppError('TEMPLATE_LIMIT_REACHED', `User ${subject.userId} already has ${existing.templateCount} faces`);
+    }
+    const embedding = await this.pipeline.embedding(face);
+    await this.quota.reserve(subject.clientId, 'faces');
+    let saved: { personId: string; templateId: string } | undefined;
+    try {
+      saved = await this.persons.upsertPersonWithTemplate({
+        galleryId: subject.gallery.id,
+        userId: subject.userId,
+        userName: subject.userName,
+        template: {
+          modelId: face.modelId,
+          scoreMapping: this.scoring.scaleFor(face.modelId).id,
+          embedding,
+          masked: false,
+          faceBox: face.face.box,
+        },
+      });
+      await this.vectors.publish({
+        op: 'upsert',
+        templateId: saved.templateId,
+        personId: saved.personId,
+        galleryId: subject.gallery.id,
+        modelId: face.modelId,
+      });
+    } catch (err) {
+      // Undo the write when the matchers could not be told, so no replica misses a template.
+      if (saved) await this.persons.deleteTemplate(saved.templateId).catch(() => undefined);
+      await this.quota.release(subject.clientId, 'faces');
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '@bio/contracts';
+import { PersonRepository } from '@bio/db';
+import { VectorChanges } from '../../pipeline/vector-changes.service';
+import { QuotaService } from '../../quota/quota.service';
+import type { GalleryRef } from '../galleries/gallery.service';
+
+/** Listing and removing enrolled people. */
+@Injectable()
+export class PeopleService {
+  constructor(
+    private readonly persons: PersonRepository,
+    private readonly quota: QuotaService,
+    private readonly vectors: VectorChanges,
+  ) {}
+
+  async list(gallery: GalleryRef): Promise<Array<{ user_id: string; user_name: string }>> {
+    return (await this.persons.listPersons(gallery.id)).map((p) => ({ user_id: p.userId, user_name: p.userName }));
+  }
+
+  /** Deletes the user with all their faces and gives the face quota back. */
+  async delete(clientId: string, gallery: GalleryRef, userId: string): Promise<void> {
+    const person = await this.persons.findPerson(gallery.id, userId);
+    if (!person) throw new AppError('USER_NOT_FOUND', `User ${userId} is not enrolled in ${gallery.name}`);
+    const templateIds = await this.persons.deletePerson(person.id);
+    if (templateIds.length > 0) await this.quota.release(clientId, 'faces', templateIds.length);
+    await this.vectors.publish({ op: 'delete-person', personId: person.id });
+  }
+}

@@ -1,0 +1,45 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { z } from 'zod';
+
+type Schema = Record<string, unknown>;
+
+const errorEnvelope: Schema = {
+  type: 'object',
+  properties: { status: { type: 'string' }, status_message: { type: 'string' }, error_code: { type: 'string' } },
+};
+
+/** OpenAPI for a native endpoint, generated from the same zod schema that validates the request. */
+export function NativeEndpoint(options: {
+  summary: string;
+  request?: z.ZodTypeAny;
+  /** GET endpoints: the request fields are also accepted as query parameters. */
+  inQuery?: boolean;
+  response: Schema;
+}) {
+  const decorators = [
+    ApiOperation({ summary: options.summary }),
+    ApiHeader({ name: 'Accesstoken', required: true, description: 'Access token from POST /oauth/token' }),
+    ApiResponse({ status: 200, description: 'Success', schema: { type: 'object', properties: { status: { type: 'string', example: '200' }, status_message: { type: 'string' }, ...options.response } } }),
+    ApiResponse({ status: 400, description: 'Invalid request (error_code says which rule)', schema: errorEnvelope }),
+    ApiResponse({ status: 401, description: 'Missing, unknown or expired access token', schema: errorEnvelope }),
+    ApiResponse({ status: 404, description: 'Unknown gallery or user', schema: errorEnvelope }),
+    ApiResponse({ status: 422, description: 'No usable face (NO_FACE, FACE_TOO_SMALL, ...)', schema: errorEnvelope }),
+    ApiResponse({ status: 429, description: 'Quota exhausted (QUOTA_EXCEEDED)', schema: errorEnvelope }),
+    ApiResponse({ status: 503, description: 'A worker stage or Redis is unavailable', schema: errorEnvelope }),
+  ];
+  if (options.request) {
+    const schema = z.toJSONSchema(options.request, { io: 'input', unrepresentable: 'any' }) as Schema;
+    decorators.push(ApiBody({ schema: schema as never, required: !options.inQuery }));
+    if (options.inQuery) {
+      const properties = Object.keys((schema.properties as Schema | undefined) ?? {});
+      for (const name of properties) decorators.push(ApiQuery({ name, required: false, type: String }));
+    }
+  }
+  return applyDecorators(...decorators);
+}
+
+export const str = { type: 'string' };
+export const num = { type: 'number' };
+export const bool = { type: 'boolean' };
+export const strList = { type: 'array', items: str };

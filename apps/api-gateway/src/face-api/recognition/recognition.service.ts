@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '@bio/contracts';
+import { PersonRepository } from '@bio/db';
+import { FacePipeline } from '../../pipeline/face-pipeline.service';
+import { ScoringService } from '../../scoring/scoring.service';
+import type { GalleryRef } from '../galleries/gallery.service';
+import { FaceProbeService } from './face-probe.service';
+
+export interface Verification {
+  userName: string;
+  similarity: number;
+  verified: boolean;
+  masked: boolean;
+}
+
+export interface Identification {
+  masked: boolean;
+  /** Empty when the best candidate does not pass the verification threshold (open-set). */
+  matches: Array<{ userId: string; userName: string; similarity: number }>;
+}
+
+export interface Comparison {
+  similarity: number;
+  verified: boolean;
+  masked: boolean;
+}
+
+/** 1:1 verification, 1:N identification and image-to-image comparison on the native score scale. */
+@Injectable()
+export class RecognitionService {
+  constructor(
+    private readonly probes: FaceProbeService,
+    private readonly pipeline: FacePipeline,
+    private readonly persons: PersonRepository,
+    private readonly scoring: ScoringService,
+  ) {}
+
+  async verify(gallery: GalleryRef, userId: string, image: Buffer): Promise<Verification> {
+    const person = await this.persons.findPerson(gallery.id, userId);
+    if (!person) throw new AppError('USER_NOT_FOUND', `User ${userId} is not enrolled in ${gallery.name}`);
+    const probe = await this.probes.largestFace(image, { allowSmallFace: true });
+    try {
+      const raw = await this.pipeline.verify(probe, gallery.id, person.id);
+      // Templates of another model are never compared: such a user must be enrolled again.
+      if (raw === null) throw new AppError('USER_NOT_FOUND', `User ${userId} has no face enrolled with the current model`);
+      const similarity = this.scoring.similarity(raw, probe.modelId);
+      return { userName: person.userName, similarity, verified: this.scoring.isVerified(similarity), masked: false };
+    } finally {
+      await this.probes.release([probe]);
+    }
+  }
+
+  async identify(gallery: GalleryRef, image: Buffer): Promise<Identification> {
+    const probe = await this.probes.largestFace(image, { allowSmallFace: true });
+    try {
+      const [best] = await this.pipeline.identify(probe, gallery.id, 1);
+      if (!best) return { masked: false, matches: [] };
+      const similarity = this.scoring.similarity(best.score, probe.modelId);
+      if (!this.scoring.isVerified(similarity)) return { masked: false, matches: [] };
+      const person = await this.persons.findPersonById(best.personId);
+      // The person may have been deleted between the search and this read.
+      if (!person) return { masked: false, matches: [] };
+      return { masked: false, matches: [{ userId: person.userId, userName: person.userName, similarity }] };
+    } finally {
+      await this.probes.release([probe]);
+    }
+  }
+
+  async compare(source: Buffer, target: Buffer): Promise<Comparison> {
+    const a = await this.probes.largestFace(source, { allowSmallFace: true });
+    try {
+      const b = await this.probes.largestFace(target, { allowSmallFace: true });
+      try {
+        const similarity = this.scoring.similarity(await this.pipeline.compare(a, b), a.modelId);
+        return { similarity, verified: this.scoring.isVerified(similarity), masked: false };
+      } finally {
+        await this.probes.release([b]);
+      }
+    } finally {
+      await this.probes.release([a]);
+    }
+  }
+}

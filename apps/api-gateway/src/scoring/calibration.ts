@@ -1,0 +1,20 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/** Raw-cosine thresholds of one embedding model at given false-accept rates, measured on real pairs. */
+export const calibrationSchema = z.object({
+  modelId: z.string(),
+  dataset: z.string(),
+  genuinePairs: z.number().int(),
+  impostorPairs: z.number().int(),
+  measuredAt: z.string(),
+  thresholds: z.array(z.object({ far: z.number().positive().max(1), cosine: z.number().min(-1).max(1) })).min(2),
+});
+export type Calibration = z.infer<typeof calibrationSchema>;
+
+export function loadCalibrations(dir: string): Calibration[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => calibrationSchema.parse(JSON.parse(readFileSync(join(dir, name), 'utf8'))));
+}
