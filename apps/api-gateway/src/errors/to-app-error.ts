@@ -31,7 +31,7 @@ function fromHttpException(error: HttpException): AppError {
   const status = error.getStatus();
   const response = error.getResponse() as { error_code?: unknown } | string;
   if (typeof response === 'object' && isErrorCode(response.error_code)) return new AppError(response.error_code);
-  if (status === 404) return new AppError('VALIDATION_FAILED', 'No such endpoint');
+  if (status === 404) return new AppError('ENDPOINT_NOT_FOUND');
   if (status === 413) return new AppError('PAYLOAD_TOO_LARGE');
   if (status === 401) return new AppError('UNAUTHORIZED');
   if (status === 403) return new AppError('FORBIDDEN');

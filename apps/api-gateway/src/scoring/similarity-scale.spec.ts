@@ -1,0 +1,45 @@
+import { SimilarityScale } from './similarity-scale';
+import type { Calibration } from './calibration';
+
+const calibration: Calibration = {
+  modelId: 'm1',
+  dataset: 'test',
+  genuinePairs: 10,
+  impostorPairs: 1000,
+  measuredAt: '2026-11-22',
+  thresholds: [
+    { far: 1e-1, cosine: 0.1 },
+    { far: 1e-2, cosine: 0.2 },
+    { far: 1e-3, cosine: 0.3 },
+    { far: 1e-4, cosine: 0.4 },
+  ],
+};
+
+describe('SimilarityScale', () => {
+  const scale = new SimilarityScale(calibration);
+
+  it('puts the documented 0.75 threshold exactly at the cosine measured for FAR 1e-3', () => {
+    expect(scale.toSimilarity(0.3)).toBe(0.75);
+    expect(scale.toSimilarity(0.2999)).toBeLessThan(0.75);
+    expect(scale.toSimilarity(0.3001)).toBeGreaterThan(0.75);
+  });
+
+  it('is monotonic and stays within 0..1', () => {
+    let previous = -1;
+    for (let raw = -1; raw <= 1.0001; raw += 0.01) {
+      const mapped = scale.toSimilarity(raw);
+      expect(mapped).toBeGreaterThanOrEqual(previous);
+      expect(mapped).toBeGreaterThanOrEqual(0);
+      expect(mapped).toBeLessThanOrEqual(1);
+      previous = mapped;
+    }
+    expect(scale.toSimilarity(1)).toBe(1);
+    expect(scale.toSimilarity(-0.5)).toBe(0);
+  });
+
+  it('refuses a calibration that lacks an operating point or is not monotonic', () => {
+    expect(() => new SimilarityScale({ ...calibration, thresholds: calibration.thresholds.slice(0, 3) })).toThrow(/FAR 0.0001/);
+    const crossed = calibration.thresholds.map((t) => (t.far === 1e-3 ? { ...t, cosine: 0.15 } : t));
+    expect(() => new SimilarityScale({ ...calibration, thresholds: crossed })).toThrow(/monotonic/);
+  });
+});
