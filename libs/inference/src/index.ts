@@ -1,0 +1,4 @@
+export * from './model-manifest';
+export * from './model-file';
+export * from './onnx-model';
+export * from './open-model';
