@@ -33,6 +33,14 @@ export const envSchema = z.object({
   /** onnxruntime execution provider: cuda falls back to cpu with a log line when unavailable. */
   INFERENCE_PROVIDER: z.enum(['cpu', 'cuda']).default('cpu'),
   INFERENCE_THREADS: int(0),
+  /** Replacement ONNX files per model slot; each must follow the slot's I/O contract in models/manifest.json. */
+  FACE_DETECT_FRONT_MODEL_PATH: z.string().min(1).optional(),
+  FACE_DETECT_BACK_MODEL_PATH: z.string().min(1).optional(),
+  FACE_EMBED_MODEL_PATH: z.string().min(1).optional(),
+  /** Input convention of a replacement embedder; each unset one keeps the manifest's value. */
+  FACE_EMBED_CHANNEL_ORDER: z.enum(['rgb', 'bgr']).optional(),
+  FACE_EMBED_INPUT_MEAN: z.coerce.number().optional(),
+  FACE_EMBED_INPUT_STD: z.coerce.number().positive().optional(),
   CALIBRATION_DIR: z.string().default('models/calibration'),
   /** Native-scale (0..1) similarity at or above which `verified` is true; 0.75 stands for FAR 1e-3. */
   VERIFY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.75),
