@@ -1,0 +1,13 @@
+export { createPrismaClient, PrismaClient, Prisma } from './prisma-client';
+export { encodeEmbedding, decodeEmbedding } from './embedding-codec';
+export { applyMigrations, type ApplyMigrationsOptions, type MigrationReport } from './migrations/apply-migrations';
+export { defaultMigrationsDir } from './migrations/migration-files';
+export * from './repositories/client.repository';
+export * from './repositories/credential.repository';
+export * from './repositories/access-token.repository';
+export * from './repositories/quota.repository';
+export * from './repositories/gallery.repository';
+export * from './repositories/person.repository';
+export * from './repositories/template.repository';
+export * from './repositories/usage.repository';
+export * from './repositories/transaction.repository';

@@ -1,0 +1,118 @@
+import type { DetectedFace } from '@bio/contracts';
+import { encodeEmbedding } from '../embedding-codec';
+import type { PrismaClient } from '../prisma-client';
+
+export interface PersonRecord {
+  id: string;
+  galleryId: string;
+  userId: string;
+  userName: string;
+}
+
+export interface PersonWithCount extends PersonRecord {
+  templateCount: number;
+}
+
+export interface NewTemplate {
+  modelId: string;
+  scoreMapping: string;
+  embedding: Float32Array;
+  masked: boolean;
+  faceBox: DetectedFace['box'];
+}
+
+export interface EnrolledTemplate {
+  personId: string;
+  templateId: string;
+  /** Faces the person has after this one, for the per-user template limit. */
+  templateCount: number;
+}
+
+const fields = { id: true, galleryId: true, userId: true, userName: true } as const;
+
+/** Enrolled people (user_id within a gallery) and the writes that add or remove their faces. */
+export class PersonRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async findPerson(galleryId: string, userId: string): Promise<PersonWithCount | null> {
+    const person = await this.prisma.person.findUnique({
+      where: { galleryId_userId: { galleryId, userId } },
+      select: { ...fields, _count: { select: { templates: true } } },
+    });
+    if (!person) return null;
+    const { _count, ...rest } = person;
+    return { ...rest, templateCount: _count.templates };
+  }
+
+  async findPersonById(personId: string): Promise<PersonRecord | null> {
+    return this.prisma.person.findUnique({ where: { id: personId }, select: fields });
+  }
+
+  /** Creates the person on first enrolment (or renames it) and adds the face, in one transaction. */
+  async upsertPersonWithTemplate(input: {
+    galleryId: string;
+    userId: string;
+    userName: string;
+    template: NewTemplate;
+  }): Promise<EnrolledTemplate> {
+    const { galleryId, userId, userName, template } = input;
+    return this.prisma.$transaction(async (tx) => {
+      const person = await tx.person.upsert({
+        where: { galleryId_userId: { galleryId, userId } },
+        create: { galleryId, userId, userName },
+        update: { userName },
+        select: { id: true },
+      });
+      const created = await tx.faceTemplate.create({
+        data: {
+          personId: person.id,
+          galleryId,
+          modelId: template.modelId,
+          scoreMapping: template.scoreMapping,
+          embedding: encodeEmbedding(template.embedding),
+          dimension: template.embedding.length,
+          masked: template.masked,
+          faceBox: template.faceBox,
+        },
+        select: { id: true },
+      });
+      const templateCount = await tx.faceTemplate.count({ where: { personId: person.id } });
+      return { personId: person.id, templateId: created.id, templateCount };
+    });
+  }
+
+  async listPersons(galleryId: string): Promise<PersonRecord[]> {
+    return this.prisma.person.findMany({ where: { galleryId }, orderBy: [{ createdAt: 'asc' }, { userId: 'asc' }], select: fields });
+  }
+
+  /**
+   * Deletes the person and returns the ids of the faces that went with it. The person row is
+   * locked first so a concurrent enrolment cannot add a face that the returned list misses.
+   */
+  async deletePerson(personId: string): Promise<string[]> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "persons" WHERE "id" = ${personId}::uuid FOR UPDATE`;
+      const removed = await tx.$queryRaw<Array<{ id: string }>>`
+        DELETE FROM "face_templates" WHERE "person_id" = ${personId}::uuid RETURNING "id"::text AS "id"`;
+      await tx.$executeRaw`DELETE FROM "persons" WHERE "id" = ${personId}::uuid`;
+      return removed.map((r) => r.id);
+    });
+  }
+
+  /**
+   * Undoes one enrolment: removes the face, and the person too when that face was its only
+   * one, so an enrolment that failed halfway leaves no empty person behind.
+   */
+  async deleteTemplate(templateId: string): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const removed = await tx.$queryRaw<Array<{ personId: string }>>`
+        DELETE FROM "face_templates" WHERE "id" = ${templateId}::uuid RETURNING "person_id"::text AS "personId"`;
+      const personId = removed[0]?.personId;
+      if (!personId) return;
+      await tx.$executeRaw`
+        DELETE FROM "persons" p
+         WHERE p."id" = ${personId}::uuid
+           AND NOT EXISTS (SELECT 1 FROM "face_templates" t WHERE t."person_id" = p."id")`;
+    });
+  }
+}
