@@ -8,7 +8,7 @@ export interface RgbImage {
   data: Uint8Array;
 }
 
-export type Point = readonly [number, number];
+export type Point = [number, number];
 
 export function createRgbImage(width: number, height: number): RgbImage {
   return { width, height, data: new Uint8Array(width * height * 3) };

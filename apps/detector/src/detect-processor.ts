@@ -1,0 +1,48 @@
+import { performance } from 'node:perf_hooks';
+import type { FaceDetectPayload, FaceDetectResult } from '@bio/contracts';
+import { decodeImage } from '@bio/imaging';
+import type { BlobStore } from '@bio/queue';
+import { alignFace } from './face-alignment';
+import type { FaceDetector } from './face-detector';
+
+export interface DetectProcessorDeps {
+  detector: FaceDetector;
+  blobs: Pick<BlobStore, 'get' | 'put'>;
+  maxPixels: number;
+}
+
+export type DetectProcessor = (payload: Required<FaceDetectPayload>) => Promise<FaceDetectResult>;
+
+/**
+ * One detect job: the image blob in; faces (largest first) out, with an aligned crop blob
+ * for each of the `alignTop` largest. Bad images surface as AppError from decodeImage.
+ */
+export function createDetectProcessor(deps: DetectProcessorDeps): DetectProcessor {
+  return async (payload) => {
+    const bytes = await deps.blobs.get(payload.blobKey);
+    let mark = performance.now();
+    const lap = () => {
+      const now = performance.now();
+      const ms = Math.round((now - mark) * 100) / 100;
+      mark = now;
+      return ms;
+    };
+    const image = await decodeImage(bytes, { maxPixels: deps.maxPixels });
+    const decode = lap();
+    const faces = await deps.detector.detect(image);
+    const detect = lap();
+    const cropKeys = await Promise.all(
+      faces.slice(0, payload.alignTop).map(async (face) => {
+        const crop = await alignFace(image, face.landmarks);
+        return deps.blobs.put(Buffer.from(crop.data.buffer, crop.data.byteOffset, crop.data.byteLength), 'crop');
+      }),
+    );
+    const align = lap();
+    return {
+      ok: true,
+      image: { width: image.width, height: image.height },
+      faces: faces.map((face, i) => ({ ...face, ...(i < cropKeys.length ? { alignedCropKey: cropKeys[i] } : {}) })),
+      timings: { decode, detect, align },
+    };
+  };
+}
