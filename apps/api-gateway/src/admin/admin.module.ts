@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CryptoModule } from '../crypto/crypto.module';
+import { QuotaModule } from '../quota/quota.module';
+import { AdminKeyGuard } from './admin-key.guard';
+import { AdminController } from './admin.controller';
+import { AdminService } from './admin.service';
+
+@Module({
+  imports: [CryptoModule, QuotaModule],
+  controllers: [AdminController],
+  providers: [AdminService, AdminKeyGuard],
+  exports: [AdminService],
+})
+export class AdminModule {}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '@bio/contracts';
+import { AccessTokenRepository, ClientRepository, CredentialRepository, type QuotaCounters } from '@bio/db';
+import { apiKeyPrefix, newApiKey, newClientId, newClientSecret } from '../crypto/credential-tokens';
+import { sha256Hex } from '../crypto/hashing';
+import { SecretCipher } from '../crypto/secret-cipher.service';
+import { QuotaService } from '../quota/quota.service';
+
+export interface NewClientCredentials {
+  client_id: string;
+  client_secret: string;
+  api_key: string;
+}
+
+/**
+ * What the operator does to clients. New secrets and keys are shown exactly once, in the
+ * answer that creates them: only their ciphertext or hash is kept.
+ */
+@Injectable()
+export class AdminService {
+  constructor(
+    private readonly clients: ClientRepository,
+    private readonly credentials: CredentialRepository,
+    private readonly tokens: AccessTokenRepository,
+    private readonly quota: QuotaService,
+    private readonly cipher: SecretCipher,
+  ) {}
+
+  async createClient(name: string): Promise<NewClientCredentials> {
+    const publicId = newClientId();
+    const secret = newClientSecret();
+    const apiKey = newApiKey();
+    await this.clients.create(name, publicId, {
+      secret: this.cipher.encrypt(secret, publicId),
+      apiKey: { hash: sha256Hex(apiKey), prefix: apiKeyPrefix(apiKey) },
+    });
+    return { client_id: publicId, client_secret: secret, api_key: apiKey };
+  }
+
+  async setQuota(publicId: string, limits: Partial<QuotaCounters>): Promise<QuotaCounters> {
+    return this.quota.setLimits(await this.clientId(publicId), limits);
+  }
+
+  /** A new secret replaces the old one, and tokens obtained with the old one stop working. */
+  async rotateSecret(publicId: string): Promise<{ client_id: string; client_secret: string }> {
+    const clientId = await this.clientId(publicId);
+    const secret = newClientSecret();
+    await this.credentials.addSecret(clientId, this.cipher.encrypt(secret, publicId));
+    await this.tokens.revokeAll(clientId);
+    return { client_id: publicId, client_secret: secret };
+  }
+
+  async rotateApiKey(publicId: string): Promise<{ client_id: string; api_key: string }> {
+    const apiKey = newApiKey();
+    await this.credentials.addApiKey(await this.clientId(publicId), sha256Hex(apiKey), apiKeyPrefix(apiKey));
+    return { client_id: publicId, api_key: apiKey };
+  }
+
+  async revokeApiKeys(publicId: string): Promise<{ client_id: string; revoked: number }> {
+    return { client_id: publicId, revoked: await this.credentials.revokeApiKeys(await this.clientId(publicId)) };
+  }
+
+  async deleteClient(publicId: string): Promise<{ client_id: string; deleted: true }> {
+    if (!(await this.clients.delete(await this.clientId(publicId)))) throw new AppError('CLIENT_NOT_FOUND');
+    return { client_id: publicId, deleted: true };
+  }
+
+  private async clientId(publicId: string): Promise<string> {
+    const client = await this.clients.findByPublicId(publicId);
+    if (!client) throw new AppError('CLIENT_NOT_FOUND', `Client ${publicId} not found`);
+    return client.id;
+  }
+}

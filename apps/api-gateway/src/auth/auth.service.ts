@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppError } from '@bio/contracts';
+import type { Env } from '@bio/config';
+import { AccessTokenRepository, ClientRepository, CredentialRepository } from '@bio/db';
+import { ENV } from '../config/env.provider';
+import { newAccessToken } from '../crypto/credential-tokens';
+import { sha256Hex } from '../crypto/hashing';
+import { SecretCipher } from '../crypto/secret-cipher.service';
+import type { AuthenticatedClient } from './authenticated-client';
+
+export interface IssuedToken {
+  accessToken: string;
+  expiresIn: number;
+}
+
+/**
+ * Turns credentials into a client, for every API dialect: access tokens (native, seed 001,
+ * ADVANCE), API keys (identity, FindFace) and the client secret that OAuth and the ADVANCE
+ * signature are checked against.
+ */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly clients: ClientRepository,
+    private readonly credentials: CredentialRepository,
+    private readonly tokens: AccessTokenRepository,
+    private readonly cipher: SecretCipher,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
+
+  async clientForAccessToken(token: string): Promise<AuthenticatedClient> {
+    const stored = await this.tokens.findValid(sha256Hex(token));
+    if (!stored) throw new AppError('UNAUTHORIZED', 'Unknown or revoked access token');
+    if (stored.expired) throw new AppError('TOKEN_EXPIRED');
+    return stored.client;
+  }
+
+  async clientForApiKey(apiKey: string): Promise<AuthenticatedClient> {
+    const client = await this.credentials.findClientByApiKeyHash(sha256Hex(apiKey));
+    if (!client) throw new AppError('UNAUTHORIZED', 'Unknown or revoked API key');
+    return client;
+  }
+
+  /** The client and its current secret in clear, or null when either does not exist. */
+  async clientWithSecret(publicId: string): Promise<{ client: AuthenticatedClient; secret: string } | null> {
+    const client = await this.clients.findByPublicId(publicId);
+    if (!client) return null;
+    const sealed = await this.credentials.activeSecret(client.id);
+    if (!sealed) return null;
+    const { id, name } = client;
+    return { client: { id, publicId, name }, secret: this.cipher.decrypt(sealed, publicId) };
+  }
+
+  async issueAccessToken(clientId: string): Promise<IssuedToken> {
+    const accessToken = newAccessToken();
+    const expiresIn = this.env.ACCESS_TOKEN_TTL_SECONDS;
+    await this.tokens.create(clientId, sha256Hex(accessToken), new Date(Date.now() + expiresIn * 1000));
+    return { accessToken, expiresIn };
+  }
+}

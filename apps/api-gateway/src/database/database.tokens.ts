@@ -1,0 +1,2 @@
+/** Injection token of the process-wide PrismaClient. */
+export const PRISMA = Symbol('PRISMA');
