@@ -1,5 +1,5 @@
 /** Prefixes callers put before the token; the seed itself shows `oauth <token>`. */
-const SCHEME = /^(?:bearer|oauth)\s+/i;
+const SCHEME = /^(?:bearer|oauth)(?:\s+|$)/i;
 
 /** The bare token from an `Accesstoken` header value, or undefined when there is none. */
 export function tokenFromHeader(value: string | string[] | undefined): string | undefined {
