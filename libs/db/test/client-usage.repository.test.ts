@@ -1,7 +1,9 @@
 import { ClientRepository } from '../src/repositories/client.repository';
 import { UsageRepository } from '../src/repositories/usage.repository';
 import { newClient, TEST_LIMITS } from './fixtures';
-import { createTestDatabase, type TestDatabase } from './test-database';
+import { DB_TEST_TIMEOUT_MS, createTestDatabase, type TestDatabase } from './test-database';
+
+jest.setTimeout(DB_TEST_TIMEOUT_MS);
 
 describe('ClientRepository and UsageRepository', () => {
   let db: TestDatabase;

@@ -2,10 +2,12 @@ import { AccessTokenRepository } from '../src/repositories/access-token.reposito
 import { ClientRepository } from '../src/repositories/client.repository';
 import { CredentialRepository } from '../src/repositories/credential.repository';
 import { newClient, TEST_LIMITS } from './fixtures';
-import { createTestDatabase, type TestDatabase } from './test-database';
+import { DB_TEST_TIMEOUT_MS, createTestDatabase, type TestDatabase } from './test-database';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const hash = (c: string) => c.repeat(64);
+
+jest.setTimeout(DB_TEST_TIMEOUT_MS);
 
 describe('credentials', () => {
   let db: TestDatabase;

@@ -1,6 +1,8 @@
 import { DatabaseHealth } from '../src/database-health';
 import { createPrismaClient } from '../src/prisma-client';
-import { createTestDatabase, freshDatabaseUrl, type TestDatabase } from './test-database';
+import { DB_TEST_TIMEOUT_MS, createTestDatabase, freshDatabaseUrl, type TestDatabase } from './test-database';
+
+jest.setTimeout(DB_TEST_TIMEOUT_MS);
 
 describe('DatabaseHealth', () => {
   let db: TestDatabase;

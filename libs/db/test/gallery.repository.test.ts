@@ -2,7 +2,9 @@ import { AppError } from '@bio/contracts';
 import { GalleryRepository } from '../src/repositories/gallery.repository';
 import { PersonRepository } from '../src/repositories/person.repository';
 import { box, newClient } from './fixtures';
-import { createTestDatabase, type TestDatabase } from './test-database';
+import { DB_TEST_TIMEOUT_MS, createTestDatabase, type TestDatabase } from './test-database';
+
+jest.setTimeout(DB_TEST_TIMEOUT_MS);
 
 describe('GalleryRepository', () => {
   let db: TestDatabase;

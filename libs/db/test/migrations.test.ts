@@ -4,9 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { applyMigrations } from '../src/migrations/apply-migrations';
 import { defaultMigrationsDir } from '../src/migrations/migration-files';
-import { dropDatabase, freshDatabaseUrl, rawQuery } from './test-database';
+import { DB_TEST_TIMEOUT_MS, dropDatabase, freshDatabaseUrl, rawQuery } from './test-database';
 
 const INIT = '20261122000000_init';
+
+jest.setTimeout(DB_TEST_TIMEOUT_MS);
 
 describe('applyMigrations', () => {
   const created: string[] = [];
@@ -15,8 +17,8 @@ describe('applyMigrations', () => {
     created.push(db.name);
     return db;
   };
-  afterAll(async () => {
-    for (const name of created) await dropDatabase(name);
+  afterEach(async () => {
+    for (const name of created.splice(0)) await dropDatabase(name);
   });
 
   it('creates a missing database, applies every migration, and a second run is a no-op', async () => {

@@ -2,7 +2,7 @@ import { GalleryRepository } from '../src/repositories/gallery.repository';
 import { PersonRepository, type NewTemplate } from '../src/repositories/person.repository';
 import { TemplateRepository } from '../src/repositories/template.repository';
 import { box, newClient } from './fixtures';
-import { createTestDatabase, rawQuery, type TestDatabase } from './test-database';
+import { DB_TEST_TIMEOUT_MS, createTestDatabase, rawQuery, type TestDatabase } from './test-database';
 
 const face = (values: number[], modelId = 'arcface-r100'): NewTemplate => ({
   modelId,
@@ -11,6 +11,8 @@ const face = (values: number[], modelId = 'arcface-r100'): NewTemplate => ({
   masked: false,
   faceBox: box,
 });
+
+jest.setTimeout(DB_TEST_TIMEOUT_MS);
 
 describe('PersonRepository and TemplateRepository', () => {
   let db: TestDatabase;

@@ -2,7 +2,9 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../src/prisma-client';
 import { QuotaRepository } from '../src/repositories/quota.repository';
 import { newClient } from './fixtures';
-import { createTestDatabase, type TestDatabase } from './test-database';
+import { DB_TEST_TIMEOUT_MS, createTestDatabase, type TestDatabase } from './test-database';
+
+jest.setTimeout(DB_TEST_TIMEOUT_MS);
 
 describe('QuotaRepository', () => {
   let db: TestDatabase;

@@ -4,6 +4,12 @@ import { applyMigrations } from '../src/migrations/apply-migrations';
 import { quoteIdentifier } from '../src/migrations/ensure-database';
 import { createPrismaClient, type PrismaClient } from '../src/prisma-client';
 
+/**
+ * Creating and dropping databases is slow on a loaded machine (many test files do it at once),
+ * far slower than jest's 5 s default for a hook; files that touch databases use this instead.
+ */
+export const DB_TEST_TIMEOUT_MS = 60_000;
+
 /** Server the tests use; the database part of the URL is replaced per test file. */
 const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 

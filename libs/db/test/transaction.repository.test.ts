@@ -1,9 +1,11 @@
 import { TransactionRepository } from '../src/repositories/transaction.repository';
 import { newClient } from './fixtures';
-import { createTestDatabase, type TestDatabase } from './test-database';
+import { DB_TEST_TIMEOUT_MS, createTestDatabase, type TestDatabase } from './test-database';
 
 const HASH_A = 'a'.repeat(64);
 const HASH_B = 'b'.repeat(64);
+
+jest.setTimeout(DB_TEST_TIMEOUT_MS);
 
 describe('TransactionRepository', () => {
   let db: TestDatabase;

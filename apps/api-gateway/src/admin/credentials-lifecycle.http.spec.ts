@@ -19,7 +19,7 @@ import request from 'supertest';
 import { AppError } from '@bio/contracts';
 import { loadEnv } from '@bio/config';
 import { AccessTokenRepository, CredentialRepository } from '@bio/db';
-import { createTestDatabase, rawQuery, type TestDatabase } from '../../../../libs/db/test/test-database';
+import { DB_TEST_TIMEOUT_MS, createTestDatabase, rawQuery, type TestDatabase } from '../../../../libs/db/test/test-database';
 import { AccessTokenGuard } from '../auth/access-token.guard';
 import { AuthModule } from '../auth/auth.module';
 import { AuthService } from '../auth/auth.service';
@@ -59,6 +59,8 @@ interface Created {
   client_secret: string;
   api_key: string;
 }
+
+jest.setTimeout(DB_TEST_TIMEOUT_MS);
 
 describe('client credentials over HTTP', () => {
   let db: TestDatabase;

@@ -14,10 +14,12 @@ import {
   UsageRepository,
   type PrismaClient,
 } from '@bio/db';
-import { dropDatabase, freshDatabaseUrl, rawQuery } from '../../../../libs/db/test/test-database';
+import { DB_TEST_TIMEOUT_MS, dropDatabase, freshDatabaseUrl, rawQuery } from '../../../../libs/db/test/test-database';
 import { ConfigModule, ENV } from '../config/env.provider';
 import { DatabaseModule } from './database.module';
 import { PRISMA } from './database.tokens';
+
+jest.setTimeout(DB_TEST_TIMEOUT_MS);
 
 describe('DatabaseModule', () => {
   const { name, url } = freshDatabaseUrl();
