@@ -1,7 +1,6 @@
 export { createPrismaClient, PrismaClient, Prisma } from './prisma-client';
 export { encodeEmbedding, decodeEmbedding } from './embedding-codec';
 export { applyMigrations, type ApplyMigrationsOptions, type MigrationReport } from './migrations/apply-migrations';
-export { defaultMigrationsDir } from './migrations/migration-files';
 export { DatabaseHealth } from './database-health';
 export * from './repositories/client.repository';
 export * from './repositories/credential.repository';
