@@ -8,11 +8,12 @@ const unit = (...values: number[]) => {
 
 describe('GalleryBlock', () => {
   it('grows past its initial capacity and finds every row', () => {
-    const basis = (i: number) => Float32Array.from({ length: 100 }, (_, j) => (j === i ? 1 : 0));
-    const block = new GalleryBlock('m', 'g', 100);
-    for (let i = 0; i < 100; i++) block.put(`t${i}`, `p${i}`, basis(i));
-    expect(block.size).toBe(100);
-    for (const i of [0, 15, 16, 99]) {
+    // 103 rows: four-row passes plus a remainder of three.
+    const basis = (i: number) => Float32Array.from({ length: 103 }, (_, j) => (j === i ? 1 : 0));
+    const block = new GalleryBlock('m', 'g', 103);
+    for (let i = 0; i < 103; i++) block.put(`t${i}`, `p${i}`, basis(i));
+    expect(block.size).toBe(103);
+    for (const i of [0, 15, 16, 99, 100, 102]) {
       expect(block.search(basis(i), 1)).toEqual([{ templateId: `t${i}`, personId: `p${i}`, score: 1 }]);
     }
   });
