@@ -40,6 +40,7 @@ export function createMatchProcessor(deps: MatchProcessorDeps): MatchProcessor {
         const probe = await readEmbedding(payload.embeddingKey);
         const read = lap();
         // From the source, not the index: 1:1 must see a template enrolled a moment ago.
+        // A person lives in one gallery, which the gateway resolved it in.
         const templates = await deps.source.templatesOfPerson(payload.personId, payload.modelId);
         const load = lap();
         const matches =

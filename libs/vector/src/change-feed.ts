@@ -38,12 +38,9 @@ export interface VectorChangeHandlers {
 
 /**
  * Listens for changes on `subscriber`, a connection of its own (a subscribed connection
- * can send no other command). Resolves once subscribed; the result unsubscribes.
+ * can send no other command) that the caller closes to stop. Resolves once subscribed.
  */
-export async function subscribeVectorChanges(
-  subscriber: Redis,
-  handlers: VectorChangeHandlers,
-): Promise<() => Promise<void>> {
+export async function subscribeVectorChanges(subscriber: Redis, handlers: VectorChangeHandlers): Promise<void> {
   const onMessage = (channel: string, message: string) => {
     if (channel !== REDIS_KEYS.vectorChannel) return;
     let json: unknown;
@@ -70,9 +67,4 @@ export async function subscribeVectorChanges(
   subscriber.on('message', onMessage);
   await subscriber.subscribe(REDIS_KEYS.vectorChannel);
   subscriber.on('ready', onReady);
-  return async () => {
-    subscriber.off('ready', onReady);
-    subscriber.off('message', onMessage);
-    await subscriber.unsubscribe(REDIS_KEYS.vectorChannel);
-  };
 }

@@ -10,7 +10,6 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 describe('vector change broadcast over Redis', () => {
   let redis: Redis;
   let subscriber: Redis;
-  let unsubscribe: () => Promise<void>;
   const received: VectorChange[] = [];
   const invalid: string[] = [];
   let resubscribed = 0;
@@ -18,7 +17,7 @@ describe('vector change broadcast over Redis', () => {
   beforeAll(async () => {
     redis = createRedis(REDIS_URL, 'worker');
     subscriber = createRedis(REDIS_URL, 'worker');
-    unsubscribe = await subscribeVectorChanges(subscriber, {
+    await subscribeVectorChanges(subscriber, {
       onChange: (change) => received.push(change),
       onInvalid: (reason) => invalid.push(reason),
       onResubscribed: () => resubscribed++,
@@ -26,9 +25,7 @@ describe('vector change broadcast over Redis', () => {
   });
 
   afterAll(async () => {
-    await unsubscribe();
-    redis.disconnect();
-    subscriber.disconnect();
+    await Promise.all([redis.quit(), subscriber.quit()]);
   });
 
   const eventually = async (check: () => void, timeoutMs = 3_000) => {
