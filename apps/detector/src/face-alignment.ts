@@ -3,28 +3,25 @@ import { estimateSimilarity, extractAlignedCrop, type Affine, type Point, type R
 import type { FaceLandmarks } from './face-detector';
 
 /**
- * The ArcFace 112x112 five-point template (insightface; subject's right eye, left eye,
- * nose tip, right and left mouth corner), in OpenCV pixel indices. +0.5 moves them to the
- * continuous coordinates used here, where pixel i's centre is i + 0.5.
+ * Where BlazeFace's eyes, nose tip and mouth centre lie in a 112x112 ArcFace-aligned crop,
+ * in continuous coordinates (pixel i's centre at i + 0.5). The ArcFace template itself
+ * (insightface: eyes (38.29, 51.70) and (73.53, 51.50), nose (56.03, 71.74), mouth corners
+ * (41.55, 92.37) and (70.73, 92.20), in OpenCV pixel indices) was made for other landmark
+ * definitions: BlazeFace's nose tip sits ~3.3 px and its eyes ~1.1 px lower than the
+ * template's, so mapping its points onto the template would shift every crop. These
+ * targets are BlazeFace's mean positions on 1,971 faces aligned with that template
+ * (faces/celebrities; bench/accuracy/fit-alignment-targets.ts). Subject's right eye first,
+ * as in the template.
  */
-const ARCFACE_TEMPLATE: readonly Point[] = [
-  [38.2946, 51.6963],
-  [73.5318, 51.5014],
-  [56.0252, 71.7366],
-  [41.5493, 92.3655],
-  [70.7299, 92.2041],
-].map(([x, y]): Point => [x! + 0.5, y! + 0.5]);
-
-/** BlazeFace has one mouth point, so it is matched to the middle of the template's two corners. */
-const BLAZEFACE_TARGETS: readonly Point[] = [
-  ARCFACE_TEMPLATE[0]!,
-  ARCFACE_TEMPLATE[1]!,
-  ARCFACE_TEMPLATE[2]!,
-  [(ARCFACE_TEMPLATE[3]![0] + ARCFACE_TEMPLATE[4]![0]) / 2, (ARCFACE_TEMPLATE[3]![1] + ARCFACE_TEMPLATE[4]![1]) / 2],
+export const ALIGNMENT_TARGETS: readonly Point[] = [
+  [38.12, 53.35],
+  [73.92, 53.14],
+  [56.03, 75.55],
+  [56.24, 92.88],
 ];
 
 export function alignmentTransform(landmarks: FaceLandmarks): Affine {
-  return estimateSimilarity([landmarks.leftEye, landmarks.rightEye, landmarks.nose, landmarks.mouth], BLAZEFACE_TARGETS);
+  return estimateSimilarity([landmarks.leftEye, landmarks.rightEye, landmarks.nose, landmarks.mouth], ALIGNMENT_TARGETS);
 }
 
 /** The ArcFace-aligned 112x112 RGB crop of one face. */

@@ -1,5 +1,4 @@
 import type { Point, RgbImage } from '@bio/imaging';
-import type { BlazeFaceModel } from './blazeface-model';
 import type { Box, FaceCandidate } from './face-candidate';
 import { weightedNms } from './weighted-nms';
 
@@ -20,6 +19,11 @@ export interface Face {
   landmarks: FaceLandmarks;
 }
 
+/** A network that proposes faces in source-image pixels (a BlazeFaceModel). */
+export interface CandidateSource {
+  detect(image: RgbImage, minScore: number): Promise<FaceCandidate[]>;
+}
+
 export interface FaceDetectorOptions {
   minScore: number;
   /** Candidates overlapping at least this IoU are one face (MediaPipe uses 0.3). */
@@ -35,7 +39,7 @@ export const DEFAULT_DETECTOR_OPTIONS: FaceDetectorOptions = { minScore: 0.5, mi
  */
 export class FaceDetector {
   constructor(
-    private readonly models: readonly BlazeFaceModel[],
+    private readonly models: readonly CandidateSource[],
     private readonly options: FaceDetectorOptions = DEFAULT_DETECTOR_OPTIONS,
   ) {}
 

@@ -16,6 +16,7 @@ export interface SessionOptions {
   provider: 'cpu' | 'cuda';
   /** 0 leaves the choice to onnxruntime. */
   threads: number;
+  graphOptimization: 'disabled' | 'basic' | 'extended' | 'all';
   logger: Logger;
 }
 
@@ -34,7 +35,7 @@ export class OnnxModel {
 
   static async open(file: string, options: SessionOptions): Promise<OnnxModel> {
     const base: ort.InferenceSession.SessionOptions = {
-      graphOptimizationLevel: 'all',
+      graphOptimizationLevel: options.graphOptimization,
       // Warnings about unused initialisers in converted models are noise at every start.
       logSeverityLevel: 3,
       ...(options.threads > 0 ? { intraOpNumThreads: options.threads, interOpNumThreads: 1 } : {}),

@@ -19,7 +19,12 @@ export async function openModel(env: InferenceEnv, slot: string, overridePath: s
   const entry = manifestEntryForSlot(loadModelManifest(env.MODEL_MANIFEST), slot);
   const file = resolveModelFile(entry, env.MODELS_DIR, overridePath);
   const sha256 = verifyModelFile(file);
-  const model = await OnnxModel.open(file.path, { provider: env.INFERENCE_PROVIDER, threads: env.INFERENCE_THREADS, logger });
+  const model = await OnnxModel.open(file.path, {
+    provider: env.INFERENCE_PROVIDER,
+    threads: env.INFERENCE_THREADS,
+    graphOptimization: file.pinned?.graphOptimization ?? 'all',
+    logger,
+  });
   logger.info(
     { slot, model: file.pinned?.id ?? 'operator-supplied', path: file.path, sha256, provider: model.provider },
     'model loaded',

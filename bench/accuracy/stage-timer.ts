@@ -1,0 +1,29 @@
+import { performance } from 'node:perf_hooks';
+
+/** Per-stage wall-clock samples in ms, summarised as mean, median and 95th percentile. */
+export class StageTimer {
+  private readonly samples = new Map<string, number[]>();
+
+  async time<T>(stage: string, work: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    const result = await work();
+    const list = this.samples.get(stage) ?? [];
+    list.push(performance.now() - started);
+    this.samples.set(stage, list);
+    return result;
+  }
+
+  summary(): Record<string, { mean: number; p50: number; p95: number; n: number }> {
+    const out: Record<string, { mean: number; p50: number; p95: number; n: number }> = {};
+    for (const [stage, list] of this.samples) {
+      const sorted = [...list].sort((a, b) => a - b);
+      const pick = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+      out[stage] = { mean: round(list.reduce((a, b) => a + b, 0) / list.length), p50: pick(0.5), p95: pick(0.95), n: list.length };
+    }
+    return out;
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
