@@ -4,6 +4,7 @@ const shared = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
   moduleNameMapper: { '^@bio/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  setupFiles: ['<rootDir>/libs/inference/test/support/onnxruntime-jest-realm.ts'],
 };
 module.exports = {
   projects: [

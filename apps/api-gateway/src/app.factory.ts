@@ -2,19 +2,34 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Env } from '@bio/config';
+import { json, urlencoded, type NextFunction, type Request, type Response } from 'express';
 import { AppModule } from './app.module';
 import { AppErrorFilter } from './errors/app-error.filter';
 import { ERROR_DIALECTS } from './errors/error-dialect';
+import { toAppError } from './errors/to-app-error';
+
+/**
+ * Turns body-parser failures into AppErrors before Nest sees them: Nest rewraps a JSON
+ * syntax error as a bare 400 that no longer says what went wrong.
+ */
+function bodyParserErrors(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
+  next(toAppError(err));
+}
 
 /** Builds the gateway with its body limits, the one error filter and the OpenAPI document. */
 export async function createGatewayApp(env: Env): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     bodyParser: false,
+    // Throw instead of exiting the process, so a caller (start script, tests) sees why.
+    abortOnError: false,
     logger: env.LOG_LEVEL === 'silent' ? false : ['error', 'warn', 'log'],
   });
   // Bodies of GET and DELETE are parsed too: the seed sends JSON bodies with them.
-  app.useBodyParser('json', { limit: env.BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
-  app.useBodyParser('urlencoded', { limit: env.BODY_LIMIT_BYTES, extended: false });
+  app.use(
+    json({ limit: env.BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] }),
+    urlencoded({ limit: env.BODY_LIMIT_BYTES, extended: false }),
+    bodyParserErrors,
+  );
   app.useGlobalFilters(new AppErrorFilter(app.get(ERROR_DIALECTS)));
   app.enableShutdownHooks();
 
@@ -29,6 +44,7 @@ export async function createGatewayApp(env: Env): Promise<NestExpressApplication
       )
       .setVersion('0.1.0')
       .addApiKey({ type: 'apiKey', in: 'header', name: 'Accesstoken' }, 'Accesstoken')
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'x-admin-key' }, 'admin')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

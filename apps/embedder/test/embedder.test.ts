@@ -1,4 +1,3 @@
-import '../../../libs/inference/test/support/onnxruntime-jest-realm';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Worker } from 'bullmq';

@@ -1,4 +1,3 @@
-import './support/onnxruntime-jest-realm';
 import path from 'node:path';
 import pino from 'pino';
 import { loadEnv } from '@bio/config';

@@ -16,7 +16,7 @@ interface RunnerOptions {
  * once with WORKER_UNAVAILABLE; one that does not answer in time with WORKER_TIMEOUT.
  */
 export class JobRunner {
-  private readonly queues = new Map<QueueName, { queue: Queue; events: QueueEvents }>();
+  private readonly queues = new Map<QueueName, { queue: Queue; events: QueueEvents; eventsConnection: Redis }>();
   private readonly workersSeen = new Map<QueueName, number>();
 
   constructor(private readonly options: RunnerOptions) {}
@@ -61,8 +61,10 @@ export class JobRunner {
   }
 
   async close(): Promise<void> {
-    for (const { queue, events } of this.queues.values()) {
+    for (const { queue, events, eventsConnection } of this.queues.values()) {
       await Promise.allSettled([queue.close(), events.close()]);
+      // BullMQ leaves connections it was handed open; the runner created this one.
+      eventsConnection.disconnect();
     }
     this.queues.clear();
   }
@@ -70,9 +72,11 @@ export class JobRunner {
   private stage(name: QueueName): { queue: Queue; events: QueueEvents } {
     let entry = this.queues.get(name);
     if (!entry) {
+      const eventsConnection = this.options.createEventsConnection();
       entry = {
         queue: new Queue(name, { connection: this.options.producer }),
-        events: new QueueEvents(name, { connection: this.options.createEventsConnection() }),
+        events: new QueueEvents(name, { connection: eventsConnection }),
+        eventsConnection,
       };
       entry.queue.on('error', () => undefined);
       entry.events.on('error', () => undefined);

@@ -16,6 +16,7 @@ export interface StageWorkerOptions<P extends z.ZodTypeAny> {
 
 /** A BullMQ worker that validates its payload against the contract and maps AppError to a job result. */
 export function startStageWorker<P extends z.ZodTypeAny>(options: StageWorkerOptions<P>): Worker {
+  const connection = createRedis(options.redisUrl, 'worker');
   const worker = new Worker(
     options.queue,
     async (job) => {
@@ -31,8 +32,10 @@ export function startStageWorker<P extends z.ZodTypeAny>(options: StageWorkerOpt
         throw err;
       }
     },
-    { connection: createRedis(options.redisUrl, 'worker'), concurrency: options.concurrency, name: options.queue },
+    { connection, concurrency: options.concurrency, name: options.queue },
   );
+  // BullMQ leaves a connection it was handed open on close; this worker owns it.
+  worker.on('closed', () => connection.disconnect());
   worker.on('error', (err) => options.logger.warn({ err: err.message }, 'worker connection error'));
   return worker;
 }

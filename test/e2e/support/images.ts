@@ -64,7 +64,7 @@ export async function personWithIdCard(personPhoto: Buffer, cardPhoto: Buffer): 
 
 /** The same photo shrunk so that its face falls below the 50 px minimum. */
 export async function tinyFace(photo: Buffer): Promise<Buffer> {
-  const small = await sharp(photo).rotate().resize({ width: 110 }).toBuffer();
+  const small = await sharp(photo).rotate().resize({ width: 90 }).toBuffer();
   return sharp({ create: { width: 600, height: 600, channels: 3, background: { r: 128, g: 128, b: 128 } } })
     .composite([{ input: small, left: 245, top: 245 }])
     .jpeg()

@@ -5,7 +5,7 @@ import type { Worker } from 'bullmq';
 import request from 'supertest';
 import { loadEnv, type Env } from '@bio/config';
 import { createLogger } from '@bio/observability';
-import { createTestDatabase, type TestDatabase } from '@bio/db/test-database';
+import { createTestDatabase, type TestDatabase } from '../../../libs/db/test/test-database';
 import { createDetectorWorker } from '../../../apps/detector/src/detector-worker';
 import { createEmbedderWorker } from '../../../apps/embedder/src/embedder-worker';
 import { createMatcherWorker } from '../../../apps/matcher/src/matcher-worker';
@@ -27,7 +27,7 @@ export interface Stack {
  * real BullMQ workers with the real models on the local Redis, and the gateway over HTTP.
  */
 export async function startStack(overrides: Record<string, string> = {}): Promise<Stack> {
-  const database: TestDatabase = await createTestDatabase('e2e');
+  const database: TestDatabase = await createTestDatabase();
   Object.assign(process.env, {
     DATABASE_URL: database.url,
     ADMIN_API_KEY: ADMIN_KEY,
@@ -69,7 +69,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
 
 /** An operator creates a client; the client exchanges its credentials for an access token. */
 export async function newClient(stack: Stack, name: string): Promise<{ clientId: string; token: string; apiKey: string }> {
-  const created = await stack.http().post('/admin/clients').set('x-admin-key', ADMIN_KEY).send({ name }).expect(200);
+  const created = await stack.http().post('/admin/clients').set('x-admin-key', ADMIN_KEY).send({ name }).expect(201);
   const { client_id: clientId, client_secret: clientSecret, api_key: apiKey } = created.body as Record<string, string>;
   const token = await stack
     .http()

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { QuotaModule } from '../quota/quota.module';
+import { TransactionsModule } from '../transactions/transactions.module';
 import { ClientRegistrationService } from './clients/client-registration.service';
 import { ClientsController } from './clients/clients.controller';
 import { CompareController } from './compare.controller';
@@ -13,6 +16,7 @@ import { RecognitionService } from './recognition/recognition.service';
 
 /** The native face-gallery API (seed 000) at /face-api. */
 @Module({
+  imports: [AuthModule, QuotaModule, TransactionsModule],
   controllers: [ClientsController, GalleriesController, FacesController, CompareController],
   providers: [
     NativeCallService,

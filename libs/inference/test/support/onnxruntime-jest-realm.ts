@@ -4,9 +4,9 @@ import vm from 'node:vm';
  * Jest runs each test file in its own realm with its own Float32Array, while
  * onnxruntime-node's native binding builds output tensors with the main realm's typed
  * arrays, and onnxruntime-common then rejects them ("A float32 tensor's data must be type
- * of function Float32Array()"). Tests that run a model import this module FIRST so both
+ * of function Float32Array()"). It runs before every test file so both
  * sides use the main realm's constructors. Production processes have one realm and need
- * nothing. (Belongs in jest's setupFiles once the root config lists it.)
+ * nothing. jest.config.cjs lists it in setupFiles.
  */
 const typedArrays = [
   'Float32Array', 'Float64Array', 'Int8Array', 'Int16Array', 'Int32Array',

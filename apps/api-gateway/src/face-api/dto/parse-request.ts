@@ -10,7 +10,9 @@ export function parseRequest<S extends z.ZodTypeAny>(schema: S, body: unknown, q
   const parsed = schema.safeParse(merged);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), problem: issue.message }));
-  const tooLong = parsed.error.issues.find((issue) => issue.code === 'too_big' && issue.origin === 'string');
+  const tooLong = parsed.error.issues.find(
+    (issue): issue is z.core.$ZodIssueTooBig => issue.code === 'too_big' && issue.origin === 'string',
+  );
   if (tooLong) {
     throw new AppError('FIELD_TOO_LONG', `${tooLong.path.join('.')} exceeds ${String(tooLong.maximum)} characters`, { issues });
   }
