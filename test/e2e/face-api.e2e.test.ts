@@ -1,4 +1,5 @@
 import { ADMIN_KEY, newClient, startStack, type Stack } from './support/stack';
+import { waitForUsageRows } from './support/ledger';
 import { b64, deepface, faceless, hugePngHeader, personWithIdCard, tinyFace } from './support/images';
 
 jest.setTimeout(180_000);
@@ -222,6 +223,25 @@ describe('face-gallery API end to end (real Postgres, Redis, BullMQ workers and 
     await call('compare-images', { source_image: b64(deepface('img1.jpg')), target_image: b64(deepface('img2.jpg')) }).expect(200);
     const refused = await call('compare-images', { source_image: b64(deepface('img1.jpg')), target_image: b64(deepface('img2.jpg')) }).expect(429);
     expect(refused.body).toMatchObject({ status: '429', error_code: 'QUOTA_EXCEEDED' });
+  });
+
+  it('writes one usage record per call with its trx_id, outcome and whether it was billable', async () => {
+    const other = await newClient(stack, 'Ledger Check');
+    const call = (path: string, body: object) => stack.http().post(`/face-api/${path}`).set('Accesstoken', other.token).send(body);
+    await call('client/register', {}).expect(200);
+    const pair = { source_image: b64(deepface('img1.jpg')), target_image: b64(deepface('img2.jpg')), trx_id: 'ledger-1' };
+    await call('compare-images', pair).expect(200);
+    await call('compare-images', pair).expect(200);
+    await call('compare-images', { source_image: b64(await faceless()), target_image: b64(deepface('img2.jpg')) }).expect(422);
+    const rows = await waitForUsageRows(stack.env.DATABASE_URL, other.clientId, 4);
+    // Records are written after each response, so their order is not asserted.
+    expect(rows).toHaveLength(4);
+    expect(rows).toEqual(expect.arrayContaining([
+      { endpoint: 'POST /face-api/client/register', trx_id: null, outcome: 'OK', billable: false, http_status: 200 },
+      { endpoint: 'POST /face-api/compare-images', trx_id: 'ledger-1', outcome: 'OK', billable: true, http_status: 200 },
+      { endpoint: 'POST /face-api/compare-images', trx_id: 'ledger-1', outcome: 'REPLAY', billable: false, http_status: 200 },
+      { endpoint: 'POST /face-api/compare-images', trx_id: null, outcome: 'NO_FACE', billable: false, http_status: 422 },
+    ]));
   });
 
   it('answers 503 with a code when a worker stage is down, and recovers when it is back', async () => {
