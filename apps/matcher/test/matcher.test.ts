@@ -25,7 +25,6 @@ describe('matcher worker', () => {
   let worker: Worker;
   let redis: Redis;
   let producer: Redis;
-  const eventConnections: Redis[] = [];
   let blobs: BlobStore;
   let runner: JobRunner;
 
@@ -63,21 +62,14 @@ describe('matcher worker', () => {
       redisUrl: REDIS_URL,
       producer,
       timeoutMs: 10_000,
-      createEventsConnection: () => {
-        const connection = createRedis(REDIS_URL, 'worker');
-        eventConnections.push(connection);
-        return connection;
-      },
+      createEventsConnection: () => createRedis(REDIS_URL, 'worker'),
     });
   });
 
   afterAll(async () => {
     await runner.close();
     await worker.close();
-    // Neither startStageWorker nor JobRunner closes the connection it hands BullMQ, which
-    // treats a given connection as shared; without this the test process would not exit.
-    const leftOpen = [await worker.client, ...eventConnections, producer, redis];
-    await Promise.all(leftOpen.map((connection) => connection.quit()));
+    await Promise.all([producer.quit(), redis.quit()]);
   });
 
   it('identifies persons best first, each at its best template', async () => {
