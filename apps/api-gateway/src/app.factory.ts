@@ -1,3 +1,4 @@
+import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -16,13 +17,20 @@ function bodyParserErrors(err: unknown, _req: Request, _res: Response, next: Nex
   next(toAppError(err));
 }
 
+/** Nest's own log levels matching LOG_LEVEL. */
+function nestLogLevels(level: Env['LOG_LEVEL']): LogLevel[] | false {
+  const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+  const cut = { silent: 0, fatal: 1, error: 2, warn: 3, info: 4, debug: 5, trace: 6 }[level];
+  return cut === 0 ? false : order.slice(0, cut);
+}
+
 /** Builds the gateway with its body limits, the one error filter and the OpenAPI document. */
 export async function createGatewayApp(env: Env): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     bodyParser: false,
     // Throw instead of exiting the process, so a caller (start script, tests) sees why.
     abortOnError: false,
-    logger: env.LOG_LEVEL === 'silent' ? false : ['error', 'warn', 'log'],
+    logger: nestLogLevels(env.LOG_LEVEL),
   });
   // Bodies of GET and DELETE are parsed too: the seed sends JSON bodies with them.
   app.use(

@@ -78,6 +78,8 @@ export class JobRunner {
         events: new QueueEvents(name, { connection: eventsConnection }),
         eventsConnection,
       };
+      // Every job awaited concurrently holds one 'closing' listener until it settles.
+      entry.queue.setMaxListeners(0);
       entry.queue.on('error', () => undefined);
       entry.events.on('error', () => undefined);
       this.queues.set(name, entry);
