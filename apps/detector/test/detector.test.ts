@@ -5,7 +5,8 @@ import type { Redis } from 'ioredis';
 import { loadEnv } from '@bio/config';
 import { ALIGNED_CROP_BYTES, AppError, faceDetectPayload, faceDetectResult, QUEUES, type DetectedFace } from '@bio/contracts';
 import { createLogger } from '@bio/observability';
-import { BlobStore, createRedis, JobRunner } from '@bio/queue';
+import { startTestProducer, type TestProducer } from '../../../libs/queue/test/support/test-job-runner';
+import { BlobStore, createRedis } from '@bio/queue';
 import { createDetectorWorker, createDetectProcessor, openFaceDetector, type DetectProcessor } from '../src';
 
 jest.setTimeout(60_000);
@@ -96,24 +97,19 @@ describe('detect processor on real photos', () => {
 
 describe('detector worker on its queue', () => {
   let worker: Worker;
-  let runner: JobRunner;
-  let producer: Redis;
+  let producer: TestProducer;
 
   beforeAll(async () => {
     worker = await createDetectorWorker(env, logger);
-    producer = createRedis(env.REDIS_URL, 'producer');
-    // A producer connection refuses commands until it is ready (no offline queue).
-    await new Promise((resolve) => producer.once('ready', resolve));
-    runner = new JobRunner({ redisUrl: env.REDIS_URL, producer, timeoutMs: 30_000, createEventsConnection: () => createRedis(env.REDIS_URL, 'worker') });
+    producer = await startTestProducer(env.REDIS_URL);
   });
   afterAll(async () => {
-    await runner.close();
+    await producer.close();
     await worker.close();
-    await producer.quit();
   });
 
   it('answers a job with faces, and a bad image with an error result', async () => {
-    const blobs = new BlobStore(producer, 60);
+    const { runner, blobs } = producer;
     const good = await runner.run(QUEUES.detect, faceDetectPayload, faceDetectResult, {
       requestId: 'w1',
       blobKey: await blobs.put(deepface('img2.jpg'), 'img'),

@@ -5,7 +5,8 @@ import type { Redis } from 'ioredis';
 import { loadEnv } from '@bio/config';
 import { faceEmbedPayload, faceEmbedResult, QUEUES } from '@bio/contracts';
 import { createLogger } from '@bio/observability';
-import { BlobStore, bufferToFloat32, createRedis, JobRunner } from '@bio/queue';
+import { startTestProducer, type TestProducer } from '../../../libs/queue/test/support/test-job-runner';
+import { BlobStore, bufferToFloat32, createRedis } from '@bio/queue';
 import { createDetectProcessor, openFaceDetector } from '../../detector/src';
 import { createEmbedderWorker, createEmbedProcessor, FaceEmbedder, type EmbedProcessor } from '../src';
 
@@ -105,23 +106,19 @@ describe('embedder on real faces (detector crops of deepface photos)', () => {
 
 describe('embedder worker on its queue', () => {
   let worker: Worker;
-  let runner: JobRunner;
-  let producer: Redis;
+  let producer: TestProducer;
 
   beforeAll(async () => {
     worker = await createEmbedderWorker(env, logger);
-    producer = createRedis(env.REDIS_URL, 'producer');
-    await new Promise((resolve) => producer.once('ready', resolve));
-    runner = new JobRunner({ redisUrl: env.REDIS_URL, producer, timeoutMs: 30_000, createEventsConnection: () => createRedis(env.REDIS_URL, 'worker') });
+    producer = await startTestProducer(env.REDIS_URL);
   });
   afterAll(async () => {
-    await runner.close();
+    await producer.close();
     await worker.close();
-    await producer.quit();
   });
 
   it('answers a job with one embedding key per crop', async () => {
-    const blobs = new BlobStore(producer, 60);
+    const { runner, blobs } = producer;
     const grey = Buffer.alloc(112 * 112 * 3, 128);
     const result = await runner.run(QUEUES.embed, faceEmbedPayload, faceEmbedResult, {
       requestId: 'w',

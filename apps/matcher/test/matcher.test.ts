@@ -4,7 +4,8 @@ import type { Redis } from 'ioredis';
 import { loadEnv } from '@bio/config';
 import { QUEUES, REDIS_KEYS, matchPayload, matchResult, type MatchPayload, type MatchResult } from '@bio/contracts';
 import { createLogger } from '@bio/observability';
-import { BlobStore, JobRunner, createRedis, float32ToBuffer } from '@bio/queue';
+import { BlobStore, createRedis, float32ToBuffer } from '@bio/queue';
+import { startTestProducer, type TestProducer } from '../../../libs/queue/test/support/test-job-runner';
 import { publishVectorChange, type SourceTemplate } from '@bio/vector';
 import { SEQ_WAIT_MS, createMatcherWorker } from '../src';
 import { InMemoryTemplateSource } from './in-memory-template-source';
@@ -24,9 +25,8 @@ describe('matcher worker', () => {
   const source = new InMemoryTemplateSource();
   let worker: Worker;
   let redis: Redis;
-  let producer: Redis;
+  let producer: TestProducer;
   let blobs: BlobStore;
-  let runner: JobRunner;
 
   /** A unit vector along axis `axis`, tilted by `tilt` towards the next axis. */
   const direction = (axis: number, tilt = 0) =>
@@ -37,7 +37,7 @@ describe('matcher worker', () => {
   const upsertOf = (t: SourceTemplate) =>
     ({ op: 'upsert', templateId: t.templateId, personId: t.personId, galleryId: t.galleryId, modelId: t.modelId }) as const;
   const match = async (payload: MatchPayload): Promise<MatchResult> =>
-    runner.run(QUEUES.match, matchPayload, matchResult, payload);
+    producer.runner.run(QUEUES.match, matchPayload, matchResult, payload);
   const matches = async (payload: MatchPayload) => {
     const result = await match(payload);
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -57,19 +57,13 @@ describe('matcher worker', () => {
     redis = createRedis(REDIS_URL, 'worker');
     blobs = new BlobStore(redis, 60);
     worker = await createMatcherWorker(env, createLogger('matcher-test', 'silent'), { source });
-    producer = createRedis(REDIS_URL, 'producer');
-    runner = new JobRunner({
-      redisUrl: REDIS_URL,
-      producer,
-      timeoutMs: 10_000,
-      createEventsConnection: () => createRedis(REDIS_URL, 'worker'),
-    });
+    producer = await startTestProducer(REDIS_URL, 10_000);
   });
 
   afterAll(async () => {
-    await runner.close();
+    await producer.close();
     await worker.close();
-    await Promise.all([producer.quit(), redis.quit()]);
+    await redis.quit();
   });
 
   it('identifies persons best first, each at its best template', async () => {

@@ -1,15 +1,7 @@
-import { AppError } from '@bio/contracts';
+import { errorCodeOf } from '../../../../libs/contracts/test/error-code-of';
 import { clientCredentials } from './token-request';
 
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as AppError).code;
-  }
-  return undefined;
-};
 
 describe('clientCredentials', () => {
   const grant = { grant_type: 'client_credentials' };
@@ -26,13 +18,13 @@ describe('clientCredentials', () => {
 
   it('accepts the same client in both places, refuses two different ones', () => {
     expect(clientCredentials({ ...grant, client_id: 'cl_a' }, basic('cl_a', 's'))).toEqual({ clientId: 'cl_a', clientSecret: 's' });
-    expect(codeOf(() => clientCredentials({ ...grant, client_id: 'cl_b' }, basic('cl_a', 's')))).toBe('INVALID_CLIENT');
+    expect(errorCodeOf(() => clientCredentials({ ...grant, client_id: 'cl_b' }, basic('cl_a', 's')))).toBe('INVALID_CLIENT');
   });
 
   it('calls missing or malformed credentials INVALID_CLIENT', () => {
-    expect(codeOf(() => clientCredentials({ ...grant, client_id: 'cl_a' }, undefined))).toBe('INVALID_CLIENT');
-    expect(codeOf(() => clientCredentials(grant, undefined))).toBe('INVALID_CLIENT');
-    expect(codeOf(() => clientCredentials(grant, `Basic ${Buffer.from('no-colon').toString('base64')}`))).toBe('INVALID_CLIENT');
+    expect(errorCodeOf(() => clientCredentials({ ...grant, client_id: 'cl_a' }, undefined))).toBe('INVALID_CLIENT');
+    expect(errorCodeOf(() => clientCredentials(grant, undefined))).toBe('INVALID_CLIENT');
+    expect(errorCodeOf(() => clientCredentials(grant, `Basic ${Buffer.from('no-colon').toString('base64')}`))).toBe('INVALID_CLIENT');
   });
 
   it('ignores other authorization schemes', () => {

@@ -1,4 +1,4 @@
-import { AppError } from '@bio/contracts';
+import { errorCodeOf } from '../../../../libs/contracts/test/error-code-of';
 import type { TransactionRepository, TrxBegin } from '@bio/db';
 import { TrxService } from './trx.service';
 
@@ -10,12 +10,6 @@ function serviceAnswering(answer: TrxBegin) {
   };
   return { service: new TrxService(repository as unknown as TransactionRepository), repository };
 }
-
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (e: unknown) => (e instanceof AppError ? e.code : e),
-  );
 
 describe('TrxService', () => {
   it('hashes endpoint and body, ignoring key order but not the endpoint', () => {
@@ -37,8 +31,8 @@ describe('TrxService', () => {
   });
 
   it('refuses a reused trx_id with DUPLICATE_TRX_ID, and a running one with TRX_IN_PROGRESS', async () => {
-    expect(await codeOf(serviceAnswering({ state: 'conflict' }).service.begin('c', 't', 'e', {}))).toBe('DUPLICATE_TRX_ID');
-    expect(await codeOf(serviceAnswering({ state: 'pending' }).service.begin('c', 't', 'e', {}))).toBe('TRX_IN_PROGRESS');
+    expect(await errorCodeOf(serviceAnswering({ state: 'conflict' }).service.begin('c', 't', 'e', {}))).toBe('DUPLICATE_TRX_ID');
+    expect(await errorCodeOf(serviceAnswering({ state: 'pending' }).service.begin('c', 't', 'e', {}))).toBe('TRX_IN_PROGRESS');
   });
 
   it('passes complete and abandon through', async () => {

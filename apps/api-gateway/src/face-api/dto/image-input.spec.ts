@@ -1,17 +1,8 @@
-import { AppError } from '@bio/contracts';
+import { errorCodeOf } from '../../../../../libs/contracts/test/error-code-of';
 import { decodeImageField } from './image-input';
 
 const pngHeader = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const jpegHeader = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (err) {
-    return (err as AppError).code;
-  }
-  return undefined;
-}
 
 describe('decodeImageField', () => {
   it('decodes base64 and data URLs of JPEG and PNG', () => {
@@ -20,19 +11,19 @@ describe('decodeImageField', () => {
   });
 
   it('refuses malformed base64 with INVALID_BASE64', () => {
-    expect(codeOf(() => decodeImageField('not base64!!', 'image', 1000))).toBe('INVALID_BASE64');
-    expect(codeOf(() => decodeImageField('   ', 'image', 1000))).toBe('INVALID_BASE64');
-    expect(codeOf(() => decodeImageField('abcde', 'image', 1000))).toBe('INVALID_BASE64');
+    expect(errorCodeOf(() => decodeImageField('not base64!!', 'image', 1000))).toBe('INVALID_BASE64');
+    expect(errorCodeOf(() => decodeImageField('   ', 'image', 1000))).toBe('INVALID_BASE64');
+    expect(errorCodeOf(() => decodeImageField('abcde', 'image', 1000))).toBe('INVALID_BASE64');
   });
 
   it('refuses bytes that are not an image with UNSUPPORTED_IMAGE_FORMAT', () => {
-    expect(codeOf(() => decodeImageField(Buffer.from('hello, I am text').toString('base64'), 'image', 1000))).toBe(
+    expect(errorCodeOf(() => decodeImageField(Buffer.from('hello, I am text').toString('base64'), 'image', 1000))).toBe(
       'UNSUPPORTED_IMAGE_FORMAT',
     );
   });
 
   it('refuses an image over the byte limit before decoding it', () => {
     const big = Buffer.concat([jpegHeader, Buffer.alloc(2000)]).toString('base64');
-    expect(codeOf(() => decodeImageField(big, 'image', 1000))).toBe('IMAGE_TOO_LARGE');
+    expect(errorCodeOf(() => decodeImageField(big, 'image', 1000))).toBe('IMAGE_TOO_LARGE');
   });
 });
