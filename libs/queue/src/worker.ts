@@ -1,7 +1,8 @@
 import { Worker, type Job } from 'bullmq';
 import type { z } from 'zod';
 import { AppError, type QueueName } from '@bio/contracts';
-import type { Logger } from '@bio/observability';
+import { loadEnv, type Env } from '@bio/config';
+import { createLogger, type Logger } from '@bio/observability';
 import { createRedis } from './connection';
 
 export interface StageWorkerOptions<P extends z.ZodTypeAny> {
@@ -52,4 +53,18 @@ export function closeOnSignals(logger: Logger, closers: Array<() => Promise<unkn
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** The entry point of a worker process: start the stage, close it on SIGTERM, exit non-zero if it cannot start. */
+export function runWorkerProcess(
+  service: string,
+  start: (env: Env, logger: Logger) => Promise<Worker>,
+): void {
+  const logger = createLogger(service);
+  start(loadEnv(), logger)
+    .then((worker) => closeOnSignals(logger, [() => worker.close()]))
+    .catch((err: unknown) => {
+      logger.fatal({ err }, `${service} failed to start`);
+      process.exit(1);
+    });
 }
