@@ -28,6 +28,10 @@ export class JobRunner {
     payload: z.input<P>,
   ): Promise<z.infer<R>> {
     const data = payloadSchema.parse(payload);
+    // BullMQ waits for a connection to come up rather than failing; a request must not.
+    if (this.options.producer.status !== 'ready') {
+      throw new AppError('SERVICE_UNAVAILABLE', `Redis unreachable (connection ${this.options.producer.status})`);
+    }
     const { queue, events } = this.stage(queueName);
     await this.requireWorker(queueName, queue);
     let job;
