@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '@bio/contracts';
-import { AccessTokenRepository, ClientRepository, CredentialRepository, type QuotaCounters } from '@bio/db';
+import { AccessTokenRepository, ClientRepository, CredentialRepository, GalleryRepository, type QuotaCounters } from '@bio/db';
 import { apiKeyPrefix, newApiKey, newClientId, newClientSecret } from '../crypto/credential-tokens';
 import { sha256Hex } from '../crypto/hashing';
 import { SecretCipher } from '../crypto/secret-cipher.service';
+import { VectorChanges } from '../pipeline/vector-changes.service';
 import { QuotaService } from '../quota/quota.service';
 
 export interface NewClientCredentials {
@@ -24,6 +25,8 @@ export class AdminService {
     private readonly tokens: AccessTokenRepository,
     private readonly quota: QuotaService,
     private readonly cipher: SecretCipher,
+    private readonly galleries: GalleryRepository,
+    private readonly vectors: VectorChanges,
   ) {}
 
   async createClient(name: string): Promise<NewClientCredentials> {
@@ -60,8 +63,12 @@ export class AdminService {
     return { client_id: publicId, revoked: await this.credentials.revokeApiKeys(await this.clientId(publicId)) };
   }
 
+  /** Deletes the client with all its data; matchers drop its galleries from their indexes. */
   async deleteClient(publicId: string): Promise<{ client_id: string; deleted: true }> {
-    if (!(await this.clients.delete(await this.clientId(publicId)))) throw new AppError('CLIENT_NOT_FOUND');
+    const clientId = await this.clientId(publicId);
+    const galleries = await this.galleries.list(clientId);
+    if (!(await this.clients.delete(clientId))) throw new AppError('CLIENT_NOT_FOUND');
+    for (const gallery of galleries) await this.vectors.publish({ op: 'delete-gallery', galleryId: gallery.id });
     return { client_id: publicId, deleted: true };
   }
 

@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppError } from '@bio/contracts';
 import { ConfigModule } from '../config/env.provider';
 import { DatabaseModule } from '../database/database.module';
+import { PipelineModule } from '../pipeline/pipeline.module';
 import { parseWithSchema } from '../validation/parse-with-schema';
 import { AdminModule } from './admin.module';
 import { createClientBody, quotaLimitsBody } from './admin.schemas';
@@ -15,8 +16,11 @@ const USAGE = `Usage:
   node apps/api-gateway/dist/admin/cli.js create-client --name <name>
   node apps/api-gateway/dist/admin/cli.js set-quota --client-id <cl_...> [--n-api-hits N] [--n-face N] [--n-facegallery N]`;
 
-/** The operator's shell access to AdminService: whoever can reach the database needs no admin key. */
-@Module({ imports: [ConfigModule, DatabaseModule, AdminModule] })
+/**
+ * The operator's shell access to AdminService: whoever can reach the database needs no admin
+ * key. Redis is needed only to tell matchers about a deleted client.
+ */
+@Module({ imports: [ConfigModule, DatabaseModule, PipelineModule, AdminModule] })
 class AdminCliModule {}
 
 type Command = (admin: AdminService, args: string[]) => Promise<unknown>;

@@ -29,6 +29,7 @@ import { sha256Hex } from '../crypto/hashing';
 import { SecretCipher } from '../crypto/secret-cipher.service';
 import { DatabaseModule } from '../database/database.module';
 import { OAuthModule } from '../oauth/oauth.module';
+import { PipelineModule } from '../pipeline/pipeline.module';
 import { AdminModule } from './admin.module';
 
 const ADMIN_KEY = `admin-${randomBytes(12).toString('hex')}`;
@@ -81,7 +82,7 @@ describe('client credentials over HTTP', () => {
       ACCESS_TOKEN_TTL_SECONDS: '120',
       DEFAULT_QUOTA_API_HITS: '500',
     });
-    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, DatabaseModule, AdminModule, OAuthModule, ProbeModule] })
+    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, DatabaseModule, PipelineModule, AdminModule, OAuthModule, ProbeModule] })
       .overrideProvider(ENV)
       .useValue(env)
       .compile();

@@ -29,9 +29,7 @@ export class ClientRegistrationService {
    * that remain, which is none.
    */
   async unregister(clientId: string): Promise<string[]> {
-    for (const name of await this.galleries.names(clientId)) {
-      await this.galleries.delete(clientId, await this.galleries.resolve(clientId, name));
-    }
+    for (const gallery of await this.galleries.list(clientId)) await this.galleries.delete(clientId, gallery);
     await this.clients.unregister(clientId);
     return this.galleries.names(clientId);
   }

@@ -30,8 +30,12 @@ export class GalleryService {
     return gallery;
   }
 
+  list(clientId: string): Promise<GalleryRef[]> {
+    return this.galleries.list(clientId);
+  }
+
   async names(clientId: string): Promise<string[]> {
-    return (await this.galleries.list(clientId)).map((g) => g.name);
+    return (await this.list(clientId)).map((g) => g.name);
   }
 
   /** Creates a gallery; the default gallery made at registration does not count against the quota. */
