@@ -22,7 +22,7 @@ import type { Face, FaceDetector } from '../../apps/detector/src/face-detector';
 import { openFaceDetector } from '../../apps/detector/src/detector-worker';
 import { FaceEmbedder } from '../../apps/embedder/src/face-embedder';
 import { listCelebrities, sceneFromCrop, SCENE } from './celebrity-set';
-import { StageTimer } from './stage-timer';
+import { StageTimer } from '../support/stage-timer';
 import {
   allPairScores,
   cosine,

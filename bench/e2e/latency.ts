@@ -13,7 +13,8 @@ import { decodeImage } from '@bio/imaging';
 import { createLogger } from '@bio/observability';
 import { alignFace, openFaceDetector } from '../../apps/detector/src';
 import { FaceEmbedder } from '../../apps/embedder/src/face-embedder';
-import { percentile, round1, runConcurrently } from './latency-stats';
+import { StageTimer } from '../support/stage-timer';
+import { percentile, round1, runConcurrently } from '../support/stats';
 import { startBuiltStack } from './stack-processes';
 
 const DEEPFACE = resolve(__dirname, '../../../shared/data/faces/deepface');
@@ -35,26 +36,20 @@ async function modelInferenceMs(image: Buffer, reps: number) {
   const logger = createLogger('bench', 'warn');
   const { detector, close } = await openFaceDetector(env, logger);
   const embedder = await FaceEmbedder.open(env, logger);
-  const stages: Record<'decode' | 'detect' | 'align' | 'embed', number[]> = { decode: [], detect: [], align: [], embed: [] };
-  for (let i = 0; i < reps + 2; i++) {
-    const t0 = performance.now();
-    const rgb = await decodeImage(image, { maxPixels: env.IMAGE_MAX_PIXELS });
-    const t1 = performance.now();
-    const [face] = await detector.detect(rgb);
-    const t2 = performance.now();
-    const crop = await alignFace(rgb, face!.landmarks);
-    const t3 = performance.now();
-    await embedder.embed([crop.data]);
-    const t4 = performance.now();
-    if (i < 2) continue; // warm-up
-    stages.decode.push(t1 - t0);
-    stages.detect.push(t2 - t1);
-    stages.align.push(t3 - t2);
-    stages.embed.push(t4 - t3);
-  }
+  const pass = async (timer: StageTimer) => {
+    const rgb = await timer.time('decode', () => decodeImage(image, { maxPixels: env.IMAGE_MAX_PIXELS }));
+    const [face] = await timer.time('detect', () => detector.detect(rgb));
+    const crop = await timer.time('align', () => alignFace(rgb, face!.landmarks));
+    await timer.time('embed', () => embedder.embed([crop.data]));
+  };
+  for (let i = 0; i < 2; i++) await pass(new StageTimer()); // warm-up
+  const timer = new StageTimer();
+  for (let i = 0; i < reps; i++) await pass(timer);
   await Promise.all([close(), embedder.close()]);
-  const p50 = Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, round1(percentile(v, 50))])) as Record<keyof typeof stages, number>;
-  return { ...p50, total: round1(p50.decode + p50.detect + p50.align + p50.embed) };
+  const summary = timer.summary();
+  const p50 = (stage: string) => round1(summary[stage]!.p50);
+  const stages = { decode: p50('decode'), detect: p50('detect'), align: p50('align'), embed: p50('embed') };
+  return { ...stages, total: round1(stages.decode + stages.detect + stages.align + stages.embed) };
 }
 
 async function main(): Promise<void> {

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EmbeddedVectorStore, type VectorEntry } from '@bio/vector';
-import { percentile, round1 } from '../e2e/latency-stats';
+import { percentile, round1 } from '../support/stats';
 
 const DIMENSION = 512;
 const SIZES = [1_000, 10_000, 100_000];

@@ -1,5 +1,5 @@
-import { performance } from 'node:perf_hooks';
 import type { FaceDetectPayload, FaceDetectResult } from '@bio/contracts';
+import { stopwatch } from '@bio/observability';
 import { decodeImage } from '@bio/imaging';
 import type { BlobStore } from '@bio/queue';
 import { alignFace } from './face-alignment';
@@ -20,13 +20,7 @@ export type DetectProcessor = (payload: Required<FaceDetectPayload>) => Promise<
 export function createDetectProcessor(deps: DetectProcessorDeps): DetectProcessor {
   return async (payload) => {
     const bytes = await deps.blobs.get(payload.blobKey);
-    let mark = performance.now();
-    const lap = () => {
-      const now = performance.now();
-      const ms = Math.round((now - mark) * 100) / 100;
-      mark = now;
-      return ms;
-    };
+    const lap = stopwatch();
     const image = await decodeImage(bytes, { maxPixels: deps.maxPixels });
     const decode = lap();
     const faces = await deps.detector.detect(image);

@@ -1,5 +1,5 @@
-import { performance } from 'node:perf_hooks';
 import { ALIGNED_CROP_BYTES, AppError, type FaceEmbedPayload, type FaceEmbedResult } from '@bio/contracts';
+import { stopwatch } from '@bio/observability';
 import { float32ToBuffer, type BlobStore } from '@bio/queue';
 import type { FaceEmbedder } from './face-embedder';
 
@@ -18,9 +18,9 @@ export function createEmbedProcessor(deps: EmbedProcessorDeps): EmbedProcessor {
     if (wrong >= 0) {
       throw new AppError('VALIDATION_FAILED', `Crop ${payload.cropKeys[wrong]} is ${crops[wrong]!.length} bytes, expected ${ALIGNED_CROP_BYTES}`);
     }
-    const started = performance.now();
+    const lap = stopwatch();
     const embeddings = await deps.embedder.embed(crops);
-    const embed = Math.round((performance.now() - started) * 100) / 100;
+    const embed = lap();
     const embeddingKeys = await Promise.all(embeddings.map((e) => deps.blobs.put(float32ToBuffer(e), 'emb')));
     return { ok: true, modelId: deps.embedder.modelId, dimension: deps.embedder.dimension, embeddingKeys, timings: { embed } };
   };

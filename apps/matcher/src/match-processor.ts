@@ -4,7 +4,7 @@ import { cosine, type TemplateSource } from '@bio/vector';
 import type { z } from 'zod';
 import type { IndexSync } from './index-sync';
 import { rankPersons } from './person-ranking';
-import { stopwatch } from './stopwatch';
+import { stopwatch } from '@bio/observability';
 
 /**
  * How long an identify waits for the change its caller wrote before loading the index

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { percentile } from './stats';
 
 /** Per-stage wall-clock samples in ms, summarised as mean, median and 95th percentile. */
 export class StageTimer {
@@ -16,9 +17,12 @@ export class StageTimer {
   summary(): Record<string, { mean: number; p50: number; p95: number; n: number }> {
     const out: Record<string, { mean: number; p50: number; p95: number; n: number }> = {};
     for (const [stage, list] of this.samples) {
-      const sorted = [...list].sort((a, b) => a - b);
-      const pick = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
-      out[stage] = { mean: round(list.reduce((a, b) => a + b, 0) / list.length), p50: pick(0.5), p95: pick(0.95), n: list.length };
+      out[stage] = {
+        mean: round(list.reduce((a, b) => a + b, 0) / list.length),
+        p50: round(percentile(list, 50)),
+        p95: round(percentile(list, 95)),
+        n: list.length,
+      };
     }
     return out;
   }
