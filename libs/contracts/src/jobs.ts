@@ -23,6 +23,8 @@ export const faceDetectPayload = z.object({
   blobKey,
   /** Produce a 112x112 ArcFace-aligned RGB crop blob for at most this many of the largest faces. */
   alignTop: z.number().int().min(0).max(16).default(1),
+  /** Per-face analyses to compute for the aligned faces; nothing a caller did not ask for is computed. */
+  analyses: z.array(z.enum(['quality', 'mask'])).max(2).default([]),
 });
 export type FaceDetectPayload = z.input<typeof faceDetectPayload>;
 
@@ -35,6 +37,10 @@ export const detectedFace = z.object({
   }),
   /** Blob key of the aligned crop (raw RGB, 112x112x3 bytes) when requested. */
   alignedCropKey: blobKey.optional(),
+  /** Present when 'quality' was asked for (aligned faces only). */
+  quality: z.record(z.string(), z.number()).optional(),
+  /** Present when 'mask' was asked for (aligned faces only): probability that the face wears a mask. */
+  maskScore: z.number().min(0).max(1).optional(),
 });
 export type DetectedFace = z.infer<typeof detectedFace>;
 
