@@ -7,3 +7,5 @@ export * from './warp-affine';
 export * from './resize-image';
 export * from './letterbox';
 export * from './aligned-crop';
+export * from './luma';
+export * from './laplacian';
