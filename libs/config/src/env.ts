@@ -37,6 +37,7 @@ export const envSchema = z.object({
   FACE_DETECT_FRONT_MODEL_PATH: z.string().min(1).optional(),
   FACE_DETECT_BACK_MODEL_PATH: z.string().min(1).optional(),
   FACE_EMBED_MODEL_PATH: z.string().min(1).optional(),
+  MASK_MODEL_PATH: z.string().min(1).optional(),
   /** Input convention of a replacement embedder; each unset one keeps the manifest's value. */
   FACE_EMBED_CHANNEL_ORDER: z.enum(['rgb', 'bgr']).optional(),
   FACE_EMBED_INPUT_MEAN: z.coerce.number().optional(),
