@@ -37,8 +37,15 @@ export const detectedFace = z.object({
   }),
   /** Blob key of the aligned crop (raw RGB, 112x112x3 bytes) when requested. */
   alignedCropKey: blobKey.optional(),
-  /** Present when 'quality' was asked for (aligned faces only). */
-  quality: z.record(z.string(), z.number()).optional(),
+  /**
+   * Present when 'quality' was asked for (aligned faces only). Exposure, sharpness and colour
+   * are 0..1; angles are degrees, rotation the largest of |yaw|, |pitch|, |roll|.
+   * Definitions: apps/detector/src/quality.
+   */
+  quality: z.object({
+    underexposure: z.number(), overexposure: z.number(), sharpness: z.number(), color: z.number(),
+    rotation: z.number(), yaw: z.number(), pitch: z.number(), roll: z.number(),
+  }).optional(),
   /** Present when 'mask' was asked for (aligned faces only): probability that the face wears a mask. */
   maskScore: z.number().min(0).max(1).optional(),
 });

@@ -1,0 +1,17 @@
+import { lumaOf, type RgbImage } from '@bio/imaging';
+import { colorDegradation } from './color';
+import { exposure } from './exposure';
+import { sharpness } from './sharpness';
+
+export interface RegionMetrics {
+  underexposure: number;
+  overexposure: number;
+  sharpness: number;
+  color: number;
+}
+
+/** The pixel measures shared by a face region and a whole image, on an already resampled raster. */
+export function regionMetrics(image: RgbImage): RegionMetrics {
+  const luma = lumaOf(image);
+  return { ...exposure(luma), sharpness: sharpness(luma), color: colorDegradation(image) };
+}
