@@ -4,12 +4,15 @@ import { decodeImage } from '@bio/imaging';
 import type { BlobStore } from '@bio/queue';
 import { alignFace } from './face-alignment';
 import type { FaceDetector } from './face-detector';
+import type { MaskClassifier } from './mask/mask-classifier';
 import { measureFaceQuality } from './quality';
 
 export interface DetectProcessorDeps {
   detector: FaceDetector;
   blobs: Pick<BlobStore, 'get' | 'put'>;
   maxPixels: number;
+  /** Needed only by jobs that ask for the 'mask' analysis. */
+  mask?: Pick<MaskClassifier, 'score'>;
 }
 
 export type DetectProcessor = (payload: Required<FaceDetectPayload>) => Promise<FaceDetectResult>;
@@ -20,6 +23,9 @@ export type DetectProcessor = (payload: Required<FaceDetectPayload>) => Promise<
  */
 export function createDetectProcessor(deps: DetectProcessorDeps): DetectProcessor {
   return async (payload) => {
+    // Callers that bypass the payload schema (tests, benchmarks) may leave out its default.
+    const analyses = payload.analyses ?? [];
+    const masker = analyses.includes('mask') ? requireMask(deps) : undefined;
     const bytes = await deps.blobs.get(payload.blobKey);
     const lap = stopwatch();
     const image = await decodeImage(bytes, { maxPixels: deps.maxPixels });
@@ -27,18 +33,17 @@ export function createDetectProcessor(deps: DetectProcessorDeps): DetectProcesso
     const faces = await deps.detector.detect(image);
     const detect = lap();
     const aligned = faces.slice(0, payload.alignTop);
+    const crops = await Promise.all(aligned.map((face) => alignFace(image, face.landmarks)));
     const cropKeys = await Promise.all(
-      aligned.map(async (face) => {
-        const crop = await alignFace(image, face.landmarks);
-        return deps.blobs.put(Buffer.from(crop.data.buffer, crop.data.byteOffset, crop.data.byteLength), 'crop');
-      }),
+      crops.map((crop) => deps.blobs.put(Buffer.from(crop.data.buffer, crop.data.byteOffset, crop.data.byteLength), 'crop')),
     );
     const align = lap();
-    // Callers that bypass the payload schema (tests, benchmarks) may leave out its default.
-    const qualities = (payload.analyses ?? []).includes('quality')
+    const qualities = analyses.includes('quality')
       ? await Promise.all(aligned.map((face) => measureFaceQuality(image, face)))
       : undefined;
     const quality: Record<string, number> = qualities ? { quality: lap() } : {};
+    const maskScores = masker ? await masker.score(crops) : undefined;
+    const mask: Record<string, number> = maskScores ? { mask: lap() } : {};
     return {
       ok: true,
       image: { width: image.width, height: image.height },
@@ -46,8 +51,14 @@ export function createDetectProcessor(deps: DetectProcessorDeps): DetectProcesso
         ...face,
         ...(i < cropKeys.length ? { alignedCropKey: cropKeys[i] } : {}),
         ...(qualities?.[i] ? { quality: qualities[i] } : {}),
+        ...(maskScores?.[i] !== undefined ? { maskScore: maskScores[i] } : {}),
       })),
-      timings: { decode, detect, align, ...quality },
+      timings: { decode, detect, align, ...quality, ...mask },
     };
   };
+}
+
+function requireMask(deps: DetectProcessorDeps): Pick<MaskClassifier, 'score'> {
+  if (!deps.mask) throw new Error("The 'mask' analysis was asked of a detect processor built without a mask model");
+  return deps.mask;
 }
