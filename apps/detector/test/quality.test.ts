@@ -7,7 +7,7 @@ import { faceDetectResult } from '@bio/contracts';
 import { decodeImage, type RgbImage } from '@bio/imaging';
 import { createLogger } from '@bio/observability';
 import { BlobStore, createRedis } from '@bio/queue';
-import { blurredForFace, brightened, darkened } from '../../../bench/quality/degraded-copies';
+import { blurredForFace, brightened, darkened, greyscale } from '../../../bench/quality/degraded-copies';
 import { createDetectProcessor, openFaceDetector, type DetectProcessor } from '../src';
 import { loadQualityThresholds, QUALITY_THRESHOLDS_FILE, qualityFailures, type FaceQuality } from '../src/quality';
 
@@ -74,5 +74,9 @@ describe('face quality on a real photo and its degraded copies', () => {
     expect(qualityFailures(await qualityOf(darkened(original)), thresholds)).toContain('underexposure');
     expect(qualityFailures(await qualityOf(brightened(original)), thresholds)).toContain('overexposure');
     expect(qualityFailures(await qualityOf(await blurredForFace(original, face!.box.width)), thresholds)).toEqual(['sharpness']);
+  });
+
+  it('fails the greyscale copy on colour alone', async () => {
+    expect(qualityFailures(await qualityOf(greyscale(original)), thresholds)).toEqual(['color']);
   });
 });
