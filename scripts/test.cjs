@@ -1,5 +1,5 @@
 // `npm test`: services up, workspace built (which also generates the Prisma client and
-// type-checks everything), models fetched, then one jest run over unit and integration tests.
+// type-checks the sources), tests and benchmarks type-checked, models fetched, then one jest run over unit and integration tests.
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
@@ -11,6 +11,8 @@ function run(command, args) {
 
 run('bash', ['scripts/ensure-services.sh']);
 run('npm', ['run', 'build']);
+// Tests and benchmarks are not part of any package build; type-check them too.
+run('npx', ['tsc', '-p', 'tsconfig.spec.json']);
 run('node', ['scripts/fetch-models.cjs']);
 // In band: the integration tests share two cores with real model inference.
 run('npx', ['jest', '--runInBand', ...process.argv.slice(2)]);

@@ -13,12 +13,12 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadEnv } from '@bio/config';
+import { loadEnv, QUALITY_THRESHOLDS_FILE, type QualityThresholds } from '@bio/config';
 import { decodeImage, type RgbImage } from '@bio/imaging';
 import { createLogger } from '@bio/observability';
 import { openFaceDetector } from '../../apps/detector/src/detector-worker';
 import type { FaceDetector } from '../../apps/detector/src/face-detector';
-import { measureFaceQuality, QUALITY_THRESHOLDS_FILE, type FaceQuality, type QualityThresholds } from '../../apps/detector/src/quality';
+import { measureFaceQuality, type FaceQuality } from '../../apps/detector/src/quality';
 import { listCelebrities, sceneFromCrop } from '../accuracy/celebrity-set';
 import { percentile } from '../support/stats';
 import { blurredForFace, brightened, darkened, DEGRADATION, greyscale } from './degraded-copies';

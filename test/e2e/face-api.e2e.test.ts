@@ -1,6 +1,6 @@
 import { ADMIN_KEY, newClient, startStack, type Stack } from './support/stack';
 import { waitForUsageRows } from './support/ledger';
-import { b64, deepface, faceless, hugePngHeader, personWithIdCard, tinyFace } from './support/images';
+import { b64, darkened, deepface, faceless, hugePngHeader, maskedFace, personWithIdCard, tinyFace } from './support/images';
 
 jest.setTimeout(180_000);
 
@@ -139,6 +139,8 @@ describe('face-gallery API end to end (real Postgres, Redis, BullMQ workers and 
     const different = await post('compare-images', { source_image: b64(deepface('img1.jpg')), target_image: b64(deepface('img13.jpg')) }).expect(200);
     expect(different.body.verified).toBe(false);
     expect(different.body.similarity).toBeLessThan(same.body.similarity);
+    const masked = await post('compare-images', { source_image: b64(maskedFace()), target_image: b64(deepface('img1.jpg')) }).expect(200);
+    expect(masked.body.masker).toBe(true);
   });
 
   it('enrols from a photo with an ID card only when the two faces match', async () => {
@@ -187,6 +189,14 @@ describe('face-gallery API end to end (real Postgres, Redis, BullMQ workers and 
     const body = { user_id: 'small', user_name: 'Small', facegallery_id: 'riset.ai@production', image: b64(small) };
     const refused = await post('facegallery/enroll-face', body).expect(422);
     expect(refused.body.error_code).toBe('FACE_TOO_SMALL');
+    await post('facegallery/enroll-face', { ...body, force_register: true }).expect(200);
+  });
+
+  it('refuses to enrol an underexposed face unless force_register is set', async () => {
+    const dark = await darkened(deepface('img24.jpg'));
+    const body = { user_id: 'dark', user_name: 'Dark', facegallery_id: 'riset.ai@production', image: b64(dark) };
+    const refused = await post('facegallery/enroll-face', body).expect(422);
+    expect(refused.body.error_code).toBe('IMAGE_UNDEREXPOSED');
     await post('facegallery/enroll-face', { ...body, force_register: true }).expect(200);
   });
 

@@ -46,7 +46,7 @@ describe('detect processor on real photos', () => {
   });
 
   const detect = async (file: string, alignTop = 1) =>
-    process({ requestId: 'test', blobKey: await blobs.put(deepface(file), 'img'), alignTop });
+    process({ requestId: 'test', blobKey: await blobs.put(deepface(file), 'img'), alignTop, analyses: [] });
 
   it('finds the one face of a single-person photo, keypoints inside its box, with an aligned crop', async () => {
     const result = await detect('img1.jpg');
@@ -90,8 +90,8 @@ describe('detect processor on real photos', () => {
 
   it('refuses what is not an image', async () => {
     const key = await blobs.put(Buffer.from('this is a text file, not a photo\n'), 'img');
-    await expect(process({ requestId: 't', blobKey: key, alignTop: 1 })).rejects.toMatchObject({ code: 'UNSUPPORTED_IMAGE_FORMAT' });
-    await expect(process({ requestId: 't', blobKey: key, alignTop: 1 })).rejects.toBeInstanceOf(AppError);
+    await expect(process({ requestId: 't', blobKey: key, alignTop: 1, analyses: [] })).rejects.toMatchObject({ code: 'UNSUPPORTED_IMAGE_FORMAT' });
+    await expect(process({ requestId: 't', blobKey: key, alignTop: 1, analyses: [] })).rejects.toBeInstanceOf(AppError);
   });
 });
 

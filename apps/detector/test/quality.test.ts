@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Redis } from 'ioredis';
-import { loadEnv } from '@bio/config';
 import { faceDetectResult } from '@bio/contracts';
 import { decodeImage, type RgbImage } from '@bio/imaging';
 import { createLogger } from '@bio/observability';
 import { BlobStore, createRedis } from '@bio/queue';
 import { blurredForFace, brightened, darkened, greyscale } from '../../../bench/quality/degraded-copies';
 import { createDetectProcessor, openFaceDetector, type DetectProcessor } from '../src';
-import { loadQualityThresholds, QUALITY_THRESHOLDS_FILE, qualityFailures, type FaceQuality } from '../src/quality';
+import { loadEnv, loadQualityThresholds, QUALITY_THRESHOLDS_FILE, qualityFailures } from '@bio/config';
+import type { FaceQuality } from '../src/quality';
 
 jest.setTimeout(60_000);
 

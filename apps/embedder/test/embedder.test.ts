@@ -49,7 +49,7 @@ describe('embedder on real faces (detector crops of deepface photos)', () => {
     closeDetector = opened.close;
     const detect = createDetectProcessor({ detector: opened.detector, blobs, maxPixels: env.IMAGE_MAX_PIXELS });
     cropOf = async (file) => {
-      const result = await detect({ requestId: file, blobKey: await blobs.put(readFileSync(path.join(deepfaceDir, file)), 'img'), alignTop: 1 });
+      const result = await detect({ requestId: file, blobKey: await blobs.put(readFileSync(path.join(deepfaceDir, file)), 'img'), alignTop: 1, analyses: [] });
       if (!result.ok || !result.faces[0]?.alignedCropKey) throw new Error(`no face in ${file}`);
       return result.faces[0].alignedCropKey;
     };

@@ -47,6 +47,8 @@ export const envSchema = z.object({
   VERIFY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.75),
   /** Similarity the two faces of enroll-face-ktp must reach when the request names none. */
   KTP_MIN_SIMILARITY: z.coerce.number().min(0).max(1).default(0.75),
+  /** Mask probability at or above which a face counts as masked (the trained model's operating point). */
+  MASK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
   VECTOR_ENGINE: z.enum(['embedded', 'qdrant']).default('embedded'),
   QDRANT_URL: z.string().url().optional(),
   WORKER_CONCURRENCY: int(1, 1),

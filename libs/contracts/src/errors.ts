@@ -27,6 +27,8 @@ export const ERROR_CODES = {
   TRX_IN_PROGRESS: { status: 409, message: 'A request with this trx_id is still being processed' },
   NO_FACE: { status: 422, message: 'No face detected' },
   FACE_TOO_SMALL: { status: 422, message: 'Face is smaller than the minimum size' },
+  IMAGE_UNDEREXPOSED: { status: 422, message: 'The face is underexposed (too dark)' },
+  IMAGE_OVEREXPOSED: { status: 422, message: 'The face is overexposed (too bright)' },
   KTP_FACE_NOT_FOUND: { status: 422, message: 'Two faces (person and ID card) are required' },
   KTP_MISMATCH: { status: 422, message: 'Face does not match the ID card photo' },
   TEMPLATE_LIMIT_REACHED: { status: 422, message: 'The user already has the maximum number of enrolled faces' },

@@ -18,13 +18,16 @@ function outcome<T extends z.ZodRawShape>(shape: T) {
 }
 
 // ---- detector ----
+export const faceAnalysis = z.enum(['quality', 'mask']);
+export type FaceAnalysis = z.infer<typeof faceAnalysis>;
+
 export const faceDetectPayload = z.object({
   requestId: z.string().min(1),
   blobKey,
   /** Produce a 112x112 ArcFace-aligned RGB crop blob for at most this many of the largest faces. */
   alignTop: z.number().int().min(0).max(16).default(1),
   /** Per-face analyses to compute for the aligned faces; nothing a caller did not ask for is computed. */
-  analyses: z.array(z.enum(['quality', 'mask'])).max(2).default([]),
+  analyses: z.array(faceAnalysis).max(2).default([]),
 });
 export type FaceDetectPayload = z.input<typeof faceDetectPayload>;
 

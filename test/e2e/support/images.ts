@@ -14,6 +14,16 @@ export function b64(bytes: Buffer): string {
   return bytes.toString('base64');
 }
 
+/** A held-out photo of the mask data set (not used to train the mask model) showing a masked face. */
+export function maskedFace(): Buffer {
+  return readFileSync(resolve(DATA_DIR, 'mask/with_mask/0_0_6.jpg'));
+}
+
+/** The photo at a quarter of its brightness. */
+export function darkened(photo: Buffer): Promise<Buffer> {
+  return sharp(photo).rotate().linear(0.25, 0).jpeg().toBuffer();
+}
+
 /** A photo with no face in it: a smooth colour gradient. */
 export async function faceless(): Promise<Buffer> {
   const width = 320;

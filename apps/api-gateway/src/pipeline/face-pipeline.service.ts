@@ -11,6 +11,7 @@ import {
   matchPayload,
   matchResult,
   type DetectedFace,
+  type FaceAnalysis,
   type JobError,
 } from '@bio/contracts';
 import { BlobStore, JobRunner, bufferToFloat32 } from '@bio/queue';
@@ -24,7 +25,7 @@ export interface EmbeddedFace {
   embeddingKey: string;
 }
 
-export interface FaceAnalysis {
+export interface ImageAnalysis {
   image: { width: number; height: number };
   /** Largest first; only the first `wanted` are embedded. */
   faces: EmbeddedFace[];
@@ -48,8 +49,8 @@ export class FacePipeline {
     @Inject(PRODUCER_REDIS) private readonly redis: Redis,
   ) {}
 
-  /** Detects every face and embeds the `wanted` largest. Raises NO_FACE when there is none. */
-  async analyse(image: Buffer, wanted: number, requestId = randomUUID()): Promise<FaceAnalysis> {
+  /** Detects every face and embeds the `wanted` largest, with the analyses asked for. Raises NO_FACE when there is none. */
+  async analyse(image: Buffer, wanted: number, analyses: FaceAnalysis[], requestId = randomUUID()): Promise<ImageAnalysis> {
     const imageKey = await this.storeBlob(image, 'img');
     try {
       const detection = unwrap(
@@ -57,6 +58,7 @@ export class FacePipeline {
           requestId,
           blobKey: imageKey,
           alignTop: wanted,
+          analyses,
         }),
       );
       if (detection.faces.length === 0) throw new AppError('NO_FACE');

@@ -6,4 +6,3 @@ export * from './face-region';
 export * from './region-metrics';
 export * from './face-quality';
 export * from './image-quality';
-export * from './quality-thresholds';

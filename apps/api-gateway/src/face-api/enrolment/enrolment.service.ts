@@ -40,8 +40,10 @@ export class EnrolmentService {
   ) {}
 
   async enrol(subject: EnrolSubject, image: Buffer, forceRegister: boolean): Promise<void> {
-    const face = await this.probes.largestFace(image, { allowSmallFace: forceRegister });
+    const face = await this.probes.largestFace(image, { allowSmallFace: forceRegister, quality: true });
     try {
+      // force_register overrides the exposure rule as it does the size rule.
+      if (!forceRegister) this.probes.assertWellExposed(face);
       await this.store(subject, face);
     } finally {
       await this.probes.release([face]);
@@ -50,19 +52,20 @@ export class EnrolmentService {
 
   /** The photo shows the person and their ID card: the largest face is the person, the next the card. */
   async enrolWithIdCard(subject: EnrolSubject, image: Buffer, minimumSimilarity: number | undefined): Promise<KtpOutcome> {
-    const analysis = await this.probes.faces(image, 2);
+    const analysis = await this.probes.faces(image, 2, { quality: true });
     try {
       const [person, card] = analysis.faces;
       if (!person || !card) {
         throw new AppError('KTP_FACE_NOT_FOUND', `Found ${analysis.detectedCount} face(s); the person and the ID card photo are both needed`);
       }
+      this.probes.assertWellExposed(person);
       const similarity = this.scoring.similarity(await this.pipeline.compare(person, card), person.modelId);
       const required = minimumSimilarity ?? this.env.KTP_MIN_SIMILARITY;
       if (similarity < required) {
         throw new AppError('KTP_MISMATCH', `Face and ID card similarity ${similarity} is below ${required}`, { similarity });
       }
       await this.store(subject, person);
-      return { similarity, masked: false };
+      return { similarity, masked: this.probes.isMasked(person) };
     } finally {
       await this.probes.release(analysis.faces);
     }
@@ -85,7 +88,7 @@ export class EnrolmentService {
           modelId: face.modelId,
           scoreMapping: this.scoring.scaleFor(face.modelId).id,
           embedding,
-          masked: false,
+          masked: this.probes.isMasked(face),
           faceBox: face.face.box,
         },
       });

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError } from '@bio/contracts';
-import type { Env } from '@bio/config';
+import { AppError, type FaceAnalysis } from '@bio/contracts';
+import { loadQualityThresholds, QUALITY_THRESHOLDS_FILE, type Env, type QualityThresholds } from '@bio/config';
 import { ENV } from '../../config/env.provider';
 import { FacePipeline, type EmbeddedFace } from '../../pipeline/face-pipeline.service';
 
 export interface ProbeOptions {
   /** Accept a face below the minimum size (seed 000's force_register). */
   allowSmallFace?: boolean;
+  /** Quality is only computed where a rule needs it (enrolment). */
+  quality?: boolean;
 }
 
 /**
@@ -15,6 +17,8 @@ export interface ProbeOptions {
  */
 @Injectable()
 export class FaceProbeService {
+  private readonly thresholds: QualityThresholds = loadQualityThresholds(QUALITY_THRESHOLDS_FILE);
+
   constructor(
     private readonly pipeline: FacePipeline,
     @Inject(ENV) private readonly env: Env,
@@ -28,7 +32,9 @@ export class FaceProbeService {
 
   /** Embeds the `count` largest faces; only the largest is held to the minimum size. */
   async faces(image: Buffer, count: number, options: ProbeOptions = {}) {
-    const analysis = await this.pipeline.analyse(image, count);
+    // Every native answer reports whether the face wears a mask, so the mask is always asked for.
+    const analyses: FaceAnalysis[] = options.quality ? ['mask', 'quality'] : ['mask'];
+    const analysis = await this.pipeline.analyse(image, count, analyses);
     const subject = analysis.faces[0]!;
     const side = Math.min(subject.face.box.width, subject.face.box.height);
     if (side < this.env.MIN_FACE_SIZE && !options.allowSmallFace) {
@@ -39,6 +45,25 @@ export class FaceProbeService {
       );
     }
     return analysis;
+  }
+
+  /** Whether the face wears a mask, by the trained mask model at MASK_THRESHOLD. */
+  isMasked(face: EmbeddedFace): boolean {
+    const score = face.face.maskScore;
+    if (score === undefined) throw new AppError('INTERNAL_ERROR', 'Detector returned no mask score');
+    return score >= this.env.MASK_THRESHOLD;
+  }
+
+  /** The enrolment rule of seed 001: a face past an exposure threshold is not enrolled. */
+  assertWellExposed(face: EmbeddedFace): void {
+    const quality = face.face.quality;
+    if (!quality) throw new AppError('INTERNAL_ERROR', 'Detector returned no quality');
+    if (quality.underexposure >= this.thresholds.underexposure) {
+      throw new AppError('IMAGE_UNDEREXPOSED', undefined, { underexposure: quality.underexposure, threshold: this.thresholds.underexposure });
+    }
+    if (quality.overexposure >= this.thresholds.overexposure) {
+      throw new AppError('IMAGE_OVEREXPOSED', undefined, { overexposure: quality.overexposure, threshold: this.thresholds.overexposure });
+    }
   }
 
   release(faces: EmbeddedFace[]): Promise<void> {

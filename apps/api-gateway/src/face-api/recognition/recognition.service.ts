@@ -44,7 +44,7 @@ export class RecognitionService {
       // Templates of another model are never compared: such a user must be enrolled again.
       if (raw === null) throw new AppError('USER_NOT_FOUND', `User ${userId} has no face enrolled with the current model`);
       const similarity = this.scoring.similarity(raw, probe.modelId);
-      return { userName: person.userName, similarity, verified: this.scoring.isVerified(similarity), masked: false };
+      return { userName: person.userName, similarity, verified: this.scoring.isVerified(similarity), masked: this.probes.isMasked(probe) };
     } finally {
       await this.probes.release([probe]);
     }
@@ -53,14 +53,15 @@ export class RecognitionService {
   async identify(gallery: GalleryRef, image: Buffer): Promise<Identification> {
     const probe = await this.probes.largestFace(image, { allowSmallFace: true });
     try {
+      const masked = this.probes.isMasked(probe);
       const [best] = await this.pipeline.identify(probe, gallery.id, 1);
-      if (!best) return { masked: false, matches: [] };
+      if (!best) return { masked, matches: [] };
       const similarity = this.scoring.similarity(best.score, probe.modelId);
-      if (!this.scoring.isVerified(similarity)) return { masked: false, matches: [] };
+      if (!this.scoring.isVerified(similarity)) return { masked, matches: [] };
       const person = await this.persons.findPersonById(best.personId);
       // The person may have been deleted between the search and this read.
-      if (!person) return { masked: false, matches: [] };
-      return { masked: false, matches: [{ userId: person.userId, userName: person.userName, similarity }] };
+      if (!person) return { masked, matches: [] };
+      return { masked, matches: [{ userId: person.userId, userName: person.userName, similarity }] };
     } finally {
       await this.probes.release([probe]);
     }
@@ -72,7 +73,7 @@ export class RecognitionService {
       const b = await this.probes.largestFace(target, { allowSmallFace: true });
       try {
         const similarity = this.scoring.similarity(await this.pipeline.compare(a, b), a.modelId);
-        return { similarity, verified: this.scoring.isVerified(similarity), masked: false };
+        return { similarity, verified: this.scoring.isVerified(similarity), masked: this.probes.isMasked(a) };
       } finally {
         await this.probes.release([b]);
       }

@@ -6,7 +6,7 @@ const good = { underexposure: 0.1, overexposure: 0.1, sharpness: 0.7, color: 0.1
 
 describe('quality thresholds', () => {
   it('reads the committed benchmark file', () => {
-    const read = loadQualityThresholds(path.resolve(__dirname, '../../../..', QUALITY_THRESHOLDS_FILE));
+    const read = loadQualityThresholds(path.resolve(__dirname, '../../..', QUALITY_THRESHOLDS_FILE));
     expect(Object.keys(read).sort()).toEqual(['color', 'overexposure', 'rotation', 'sharpness', 'underexposure']);
   });
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { FaceQuality } from './face-quality';
+import type { DetectedFace } from '@bio/contracts';
+
+type FaceQuality = NonNullable<DetectedFace['quality']>;
 
 /** Where the thresholds chosen by bench/quality/quality-thresholds.ts live, relative to the repository root. */
 export const QUALITY_THRESHOLDS_FILE = 'models/quality-thresholds.json';
