@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { decodeImage } from '@bio/imaging';
+import { decodeImage, type RgbImage } from '@bio/imaging';
+import { listCelebrities, sceneFromCrop } from '../../bench/accuracy/celebrity-set';
 import { alignFace } from '../../apps/detector/src/face-alignment';
 import type { FaceDetector } from '../../apps/detector/src/face-detector';
 import { maskFeatures } from '../../apps/detector/src/mask/mask-features';
@@ -42,13 +43,53 @@ export interface FaceSample extends Photo {
   features: Float32Array;
 }
 
-/** The real pipeline's view of each photo: decode, detect, align the largest face, features. Photos without a face yield nothing. */
-export async function faceSamples(dataDir: string, photos: readonly Photo[], detector: FaceDetector, maxPixels: number): Promise<FaceSample[]> {
-  const samples: FaceSample[] = [];
+export interface AlignedFace extends Photo {
+  crop: RgbImage;
+}
+
+/** Every photo of a directory, all with one label (the out-of-domain set: nobody wears a mask). */
+export function listPhotos(dataDir: string, label: 0 | 1): Photo[] {
+  return readdirSync(dataDir)
+    .filter((f) => /\.(png|jpe?g)$/i.test(f))
+    .sort()
+    .map((file) => ({ file, label }));
+}
+
+/**
+ * A seeded subset of `perIdentity` celebrity crops per identity, as unmasked photos. The
+ * crops are already aligned; each is set into a scene (bench/accuracy/celebrity-set.ts) so
+ * the detector finds and aligns it like every other photo.
+ */
+export function celebrityPhotos(root: string, perIdentity: number, seed: number): Photo[] {
+  const random = seededRandom(seed);
+  const byIdentity = new Map<string, string[]>();
+  for (const { identity, file } of listCelebrities(root)) byIdentity.set(identity, [...(byIdentity.get(identity) ?? []), file]);
+  return [...byIdentity.values()].flatMap((files) => {
+    shuffle(files, random);
+    return files.slice(0, perIdentity).map((file): Photo => ({ file: path.relative(root, file), label: 0 }));
+  });
+}
+
+/** The real pipeline's view of each photo: decode, detect, align the largest face. Photos without a face yield nothing. */
+export async function alignedFaces(
+  dataDir: string,
+  photos: readonly Photo[],
+  detector: FaceDetector,
+  maxPixels: number,
+  scene?: (decoded: RgbImage) => Promise<RgbImage>,
+): Promise<AlignedFace[]> {
+  const faces: AlignedFace[] = [];
   for (const photo of photos) {
-    const image = await decodeImage(readFileSync(path.join(dataDir, photo.file)), { maxPixels });
+    const decoded = await decodeImage(readFileSync(path.join(dataDir, photo.file)), { maxPixels });
+    const image = scene ? await scene(decoded) : decoded;
     const [face] = await detector.detect(image);
-    if (face) samples.push({ ...photo, features: maskFeatures(await alignFace(image, face.landmarks)) });
+    if (face) faces.push({ ...photo, crop: await alignFace(image, face.landmarks) });
   }
-  return samples;
+  return faces;
+}
+
+export const celebrityScene = async (crop: RgbImage): Promise<RgbImage> => (await sceneFromCrop(crop)).scene;
+
+export function withFeatures(faces: readonly AlignedFace[]): FaceSample[] {
+  return faces.map(({ crop, ...photo }) => ({ ...photo, features: maskFeatures(crop) }));
 }

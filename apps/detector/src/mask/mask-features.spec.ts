@@ -13,14 +13,14 @@ function crop(pixel: (x: number, y: number) => [number, number, number]): RgbIma
 }
 
 describe('maskFeatures', () => {
-  it('gives the thumbnail, then mean, std and saturation of the eye rows and of the mouth rows', () => {
+  it('gives the thumbnail, then mean, std, saturation and texture of the eye rows and of the mouth rows', () => {
     // Eye rows (40-63) one colour, mouth and chin rows (72-111) another: each region is uniform.
     const features = maskFeatures(crop((_, y) => (y < 64 ? [200, 100, 50] : [60, 120, 240])));
     expect(features).toHaveLength(MASK_FEATURE_COUNT);
-    const upper = Array.from(features.subarray(THUMBNAIL, THUMBNAIL + 7));
-    const lower = Array.from(features.subarray(THUMBNAIL + 7));
-    [200 / 255, 100 / 255, 50 / 255, 0, 0, 0, 0.75].forEach((v, i) => expect(upper[i]).toBeCloseTo(v, 6));
-    [60 / 255, 120 / 255, 240 / 255, 0, 0, 0, 0.75].forEach((v, i) => expect(lower[i]).toBeCloseTo(v, 6));
+    const upper = Array.from(features.subarray(THUMBNAIL, THUMBNAIL + 8));
+    const lower = Array.from(features.subarray(THUMBNAIL + 8));
+    [200 / 255, 100 / 255, 50 / 255, 0, 0, 0, 0.75, 0].forEach((v, i) => expect(upper[i]).toBeCloseTo(v, 6));
+    [60 / 255, 120 / 255, 240 / 255, 0, 0, 0, 0.75, 0].forEach((v, i) => expect(lower[i]).toBeCloseTo(v, 6));
   });
 
   it('leaves the thumbnail unchanged when the crop is brighter or has more contrast', () => {
@@ -30,6 +30,16 @@ describe('maskFeatures', () => {
     for (let i = 0; i < THUMBNAIL; i++) expect(brighter[i]).toBeCloseTo(base[i]!, 5);
     // The region means do see the change: exposure is not what the thumbnail encodes.
     expect(brighter[THUMBNAIL]).toBeGreaterThan(base[THUMBNAIL]!);
+  });
+
+  it('measures texture as the mean luma step between neighbours: a striped chin is rougher than a plain one', () => {
+    const plain = maskFeatures(crop(() => [90, 90, 90]));
+    // Vertical stripes of 0 and 100 below row 72: every horizontal step is 100, every vertical step 0.
+    const striped = maskFeatures(crop((x, y) => (y >= 72 && x % 2 === 1 ? [100, 100, 100] : [0, 0, 0])));
+    const lowerTexture = THUMBNAIL + 2 * 8 - 1;
+    expect(plain[lowerTexture]).toBe(0);
+    const steps = 40 * 111 + 39 * 112;
+    expect(striped[lowerTexture]).toBeCloseTo((40 * 111 * 100) / steps / 255, 5);
   });
 
   it('keeps a flat crop finite', () => {

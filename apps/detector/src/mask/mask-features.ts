@@ -7,7 +7,7 @@ const CELL = ALIGNED_CROP_SIZE / THUMB;
 /** Rows of the aligned crop around the eyes (never masked) and around mouth and chin (covered by a mask). */
 const UPPER_ROWS: readonly [number, number] = [40, 64];
 const LOWER_ROWS: readonly [number, number] = [72, ALIGNED_CROP_SIZE];
-const REGION_STATS = 7;
+const REGION_STATS = 8;
 
 export const MASK_FEATURE_COUNT = THUMB * THUMB + 2 * REGION_STATS;
 
@@ -15,7 +15,9 @@ export const MASK_FEATURE_COUNT = THUMB * THUMB + 2 * REGION_STATS;
  * The mask classifier's input for one ArcFace-aligned 112x112 crop: a 16x16 greyscale
  * thumbnail normalised to zero mean and unit variance (so exposure does not matter), then
  * per region (eyes, then mouth and chin) the mean and standard deviation of R, G, B and
- * the mean saturation — a mask changes the lower face's colour against the upper face's skin.
+ * the mean saturation — a mask changes the lower face's colour against the upper face's skin —
+ * and the mean absolute luma step between neighbouring pixels: fabric is smooth where a beard
+ * or stubble, which also darkens the lower face, is textured.
  */
 export function maskFeatures(crop: RgbImage): Float32Array {
   if (crop.width !== ALIGNED_CROP_SIZE || crop.height !== ALIGNED_CROP_SIZE) {
@@ -35,7 +37,7 @@ function writeThumbnail({ data }: RgbImage, out: Float32Array): void {
       for (let y = ty * CELL; y < (ty + 1) * CELL; y++) {
         for (let x = tx * CELL; x < (tx + 1) * CELL; x++) {
           const p = (y * ALIGNED_CROP_SIZE + x) * 3;
-          sum += 0.299 * data[p]! + 0.587 * data[p + 1]! + 0.114 * data[p + 2]!;
+          sum += luma(data, p);
         }
       }
       out[ty * THUMB + tx] = sum / (CELL * CELL);
@@ -56,9 +58,13 @@ function writeRegionStats({ data }: RgbImage, [top, bottom]: readonly [number, n
   const sum = [0, 0, 0];
   const squares = [0, 0, 0];
   let saturation = 0;
+  let texture = 0;
   for (let y = top; y < bottom; y++) {
     for (let x = 0; x < ALIGNED_CROP_SIZE; x++) {
       const p = (y * ALIGNED_CROP_SIZE + x) * 3;
+      // Steps to the right and downwards neighbour, inside the region only.
+      if (x + 1 < ALIGNED_CROP_SIZE) texture += Math.abs(luma(data, p + 3) - luma(data, p));
+      if (y + 1 < bottom) texture += Math.abs(luma(data, p + ALIGNED_CROP_SIZE * 3) - luma(data, p));
       let max = 0;
       let min = 255;
       for (let c = 0; c < 3; c++) {
@@ -78,4 +84,10 @@ function writeRegionStats({ data }: RgbImage, [top, bottom]: readonly [number, n
     out[at + 3 + c] = Math.sqrt(Math.max(squares[c]! / n - mean * mean, 0)) / 255;
   }
   out[at + 6] = saturation / n;
+  const steps = (bottom - top) * (ALIGNED_CROP_SIZE - 1) + (bottom - top - 1) * ALIGNED_CROP_SIZE;
+  out[at + 7] = texture / steps / 255;
+}
+
+function luma(data: RgbImage['data'], p: number): number {
+  return 0.299 * data[p]! + 0.587 * data[p + 1]! + 0.114 * data[p + 2]!;
 }
