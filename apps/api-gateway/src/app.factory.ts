@@ -48,7 +48,7 @@ export async function createGatewayApp(env: Env): Promise<NestExpressApplication
       .setDescription(
         'Native face-gallery API (/face-api), credentials (/admin, /oauth) and health. ' +
           'Similarity is on 0..1; `verified` is true at >= 0.75, which stands for a false-accept rate of 1e-3 ' +
-          'measured on real pairs. Mask detection is not yet available: `masker`/`mask` are always false.',
+          'measured on real pairs. `masker`/`mask` come from the project-trained mask classifier (see the README for its measured accuracy).',
       )
       .setVersion('0.1.0')
       .addApiKey({ type: 'apiKey', in: 'header', name: 'Accesstoken' }, 'Accesstoken')
