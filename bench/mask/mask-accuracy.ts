@@ -10,7 +10,6 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadEnv } from '@bio/config';
 import { createLogger } from '@bio/observability';
 import { openFaceDetector } from '../../apps/detector/src/detector-worker';
 import { MaskClassifier } from '../../apps/detector/src/mask/mask-classifier';
@@ -18,18 +17,13 @@ import { classificationFigures } from '../../training/mask/classification-figure
 import { DEEPFACE_DIR, MASK_DATA_DIR, SEED, TEST_FRACTION } from '../../training/mask/mask-data-sets';
 import { alignedFaces, listPhotos, MASK_CLASSES, splitPhotos } from '../../training/mask/mask-dataset';
 import { falsePositiveFigures } from '../../training/mask/out-of-domain-figures';
+import { scriptEnv } from '../../training/mask/script-env';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
 async function main(): Promise<void> {
   const logger = createLogger('mask-accuracy', 'warn');
-  const loaded = loadEnv(process.env);
-  const env = {
-    ...loaded,
-    MODEL_MANIFEST: path.resolve(repoRoot, loaded.MODEL_MANIFEST),
-    MODELS_DIR: path.resolve(repoRoot, loaded.MODELS_DIR),
-    INFERENCE_THREADS: loaded.INFERENCE_THREADS > 0 ? loaded.INFERENCE_THREADS : 2,
-  };
+  const env = scriptEnv();
   const { threshold } = JSON.parse(readFileSync(path.join(repoRoot, 'models/mask/mask-metrics.json'), 'utf8')) as { threshold: number };
   const { detector, close } = await openFaceDetector(env, logger);
   const mask = await MaskClassifier.open(env, logger);

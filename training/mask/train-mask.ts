@@ -14,7 +14,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadEnv } from '@bio/config';
 import { OnnxModel } from '@bio/inference';
 import { createLogger } from '@bio/observability';
 import { openFaceDetector } from '../../apps/detector/src/detector-worker';
@@ -33,6 +32,7 @@ import { CELEBRITIES_DIR, DEEPFACE_DIR, MASK_DATA_DIR, SEED, TEST_FRACTION } fro
 import { alignedFaces, celebrityPhotos, celebrityScene, listPhotos, MASK_CLASSES, splitPhotos, withFeatures, type FaceSample, type Photo } from './mask-dataset';
 import { denseClassifierToOnnx, MASK_INPUT, MASK_OUTPUT } from './onnx-export';
 import { falsePositiveFigures } from './out-of-domain-figures';
+import { scriptEnv } from './script-env';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const OUT_DIR = path.join(repoRoot, 'models/mask');
@@ -98,13 +98,7 @@ function faceFound(photos: readonly Photo[], samples: readonly FaceSample[]) {
 
 async function main(): Promise<void> {
   const logger = createLogger('train-mask', 'warn');
-  const loaded = loadEnv(process.env);
-  const env = {
-    ...loaded,
-    MODEL_MANIFEST: path.resolve(repoRoot, loaded.MODEL_MANIFEST),
-    MODELS_DIR: path.resolve(repoRoot, loaded.MODELS_DIR),
-    INFERENCE_THREADS: loaded.INFERENCE_THREADS > 0 ? loaded.INFERENCE_THREADS : 2,
-  };
+  const env = scriptEnv();
   const { detector, close } = await openFaceDetector(env, logger);
   const split = splitPhotos(MASK_DATA_DIR, TEST_FRACTION, SEED);
   const celebrities = celebrityPhotos(CELEBRITIES_DIR, CELEBRITIES_PER_IDENTITY, SEED);
