@@ -13,7 +13,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadEnv, type Env } from '@bio/config';
+import { loadEnvAt, type Env } from '@bio/config';
 import { decodeImage, type RgbImage } from '@bio/imaging';
 import type { EmbedderPreprocess } from '@bio/inference';
 import { createLogger } from '@bio/observability';
@@ -55,13 +55,8 @@ function perIdentityArg(): number | undefined {
 }
 
 function benchEnv(): Env {
-  const env = loadEnv(process.env);
-  return {
-    ...env,
-    MODEL_MANIFEST: path.resolve(repoRoot, env.MODEL_MANIFEST),
-    MODELS_DIR: path.resolve(repoRoot, env.MODELS_DIR),
-    ...(env.INFERENCE_THREADS > 0 ? {} : { INFERENCE_THREADS: 2 }),
-  };
+  const env = loadEnvAt(repoRoot);
+  return { ...env, ...(env.INFERENCE_THREADS > 0 ? {} : { INFERENCE_THREADS: 2 }) };
 }
 
 interface Pipeline {

@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadEnv } from '@bio/config';
+import { loadEnvAt } from '@bio/config';
 import { decodeImage } from '@bio/imaging';
 import { createLogger } from '@bio/observability';
 import { openFaceDetector } from '../../apps/detector/src/detector-worker';
@@ -21,9 +21,9 @@ const repoRoot = path.resolve(__dirname, '../..');
 const POINTS = ['leftEye', 'rightEye', 'nose', 'mouth'] as const;
 
 async function main(): Promise<void> {
-  const env = loadEnv(process.env);
+  const env = loadEnvAt(repoRoot);
   const { detector, close } = await openFaceDetector(
-    { ...env, MODEL_MANIFEST: path.resolve(repoRoot, env.MODEL_MANIFEST), MODELS_DIR: path.resolve(repoRoot, env.MODELS_DIR) },
+    env,
     createLogger('fit', 'warn'),
   );
   const files = listCelebrities(path.resolve(repoRoot, '../shared/data/faces/celebrities'));

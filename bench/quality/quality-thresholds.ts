@@ -13,7 +13,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadEnv, QUALITY_THRESHOLDS_FILE, type QualityThresholds } from '@bio/config';
+import { loadEnvAt, QUALITY_THRESHOLDS_FILE, type QualityThresholds } from '@bio/config';
 import { decodeImage, type RgbImage } from '@bio/imaging';
 import { createLogger } from '@bio/observability';
 import { openFaceDetector } from '../../apps/detector/src/detector-worker';
@@ -63,9 +63,9 @@ function between(good: number, bad: number, higherIsBetter: boolean): number {
 }
 
 async function main(): Promise<void> {
-  const env = loadEnv(process.env);
+  const env = loadEnvAt(repoRoot);
   const { detector, close } = await openFaceDetector(
-    { ...env, MODEL_MANIFEST: path.resolve(repoRoot, env.MODEL_MANIFEST), MODELS_DIR: path.resolve(repoRoot, env.MODELS_DIR) },
+    env,
     createLogger('quality-thresholds', 'warn'),
   );
   const measured = Object.fromEntries(VARIANTS.map((v) => [v, [] as FaceQuality[]])) as Record<Variant, FaceQuality[]>;

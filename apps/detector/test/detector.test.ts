@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { loadEnv } from '@bio/config';
+import { loadEnvAt } from '@bio/config';
 import { ALIGNED_CROP_BYTES, AppError, faceDetectPayload, faceDetectResult, QUEUES, type DetectedFace } from '@bio/contracts';
 import { createLogger } from '@bio/observability';
 import { startTestProducer, type TestProducer } from '../../../libs/queue/test/support/test-job-runner';
@@ -15,10 +15,8 @@ const repoRoot = path.resolve(__dirname, '../../..');
 const deepface = (name: string) => readFileSync(path.resolve(repoRoot, '../shared/data/faces/deepface', name));
 // A database of its own, so jobs of other test runs on the same Redis never meet these workers.
 const env = {
-  ...loadEnv({}),
+  ...loadEnvAt(repoRoot, {}),
   REDIS_URL: 'redis://127.0.0.1:6379/11',
-  MODEL_MANIFEST: path.join(repoRoot, 'models/manifest.json'),
-  MODELS_DIR: path.join(repoRoot, 'models/files'),
 };
 const logger = createLogger('detector-test', 'silent');
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Redis } from 'ioredis';
-import { loadEnv } from '@bio/config';
+import { loadEnvAt } from '@bio/config';
 import { faceDetectResult } from '@bio/contracts';
 import { decodeImage } from '@bio/imaging';
 import { createLogger } from '@bio/observability';
@@ -14,10 +14,8 @@ jest.setTimeout(180_000);
 const repoRoot = path.resolve(__dirname, '../../..');
 const dataDir = path.resolve(repoRoot, '../shared/data/mask');
 const env = {
-  ...loadEnv({}),
+  ...loadEnvAt(repoRoot, {}),
   REDIS_URL: 'redis://127.0.0.1:6379/11',
-  MODEL_MANIFEST: path.join(repoRoot, 'models/manifest.json'),
-  MODELS_DIR: path.join(repoRoot, 'models/files'),
 };
 const logger = createLogger('mask-test', 'silent');
 

@@ -8,7 +8,7 @@ import { createLogger } from '@bio/observability';
 import { BlobStore, createRedis } from '@bio/queue';
 import { blurredForFace, brightened, darkened, greyscale } from '../../../bench/quality/degraded-copies';
 import { createDetectProcessor, openFaceDetector, type DetectProcessor } from '../src';
-import { loadEnv, loadQualityThresholds, QUALITY_THRESHOLDS_FILE, qualityFailures } from '@bio/config';
+import { loadEnvAt, loadQualityThresholds, QUALITY_THRESHOLDS_FILE, qualityFailures } from '@bio/config';
 import type { FaceQuality } from '../src/quality';
 
 jest.setTimeout(60_000);
@@ -16,10 +16,8 @@ jest.setTimeout(60_000);
 const repoRoot = path.resolve(__dirname, '../../..');
 const GOOD_PHOTO = path.resolve(repoRoot, '../shared/data/faces/deepface/img1.jpg');
 const env = {
-  ...loadEnv({}),
+  ...loadEnvAt(repoRoot, {}),
   REDIS_URL: 'redis://127.0.0.1:6379/11',
-  MODEL_MANIFEST: path.join(repoRoot, 'models/manifest.json'),
-  MODELS_DIR: path.join(repoRoot, 'models/files'),
 };
 const thresholds = loadQualityThresholds(path.join(repoRoot, QUALITY_THRESHOLDS_FILE));
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { loadEnv } from '@bio/config';
+import { loadEnvAt } from '@bio/config';
 import { faceEmbedPayload, faceEmbedResult, QUEUES } from '@bio/contracts';
 import { createLogger } from '@bio/observability';
 import { startTestProducer, type TestProducer } from '../../../libs/queue/test/support/test-job-runner';
@@ -15,10 +15,8 @@ jest.setTimeout(90_000);
 const repoRoot = path.resolve(__dirname, '../../..');
 const deepfaceDir = path.resolve(repoRoot, '../shared/data/faces/deepface');
 const env = {
-  ...loadEnv({}),
+  ...loadEnvAt(repoRoot, {}),
   REDIS_URL: 'redis://127.0.0.1:6379/12',
-  MODEL_MANIFEST: path.join(repoRoot, 'models/manifest.json'),
-  MODELS_DIR: path.join(repoRoot, 'models/files'),
 };
 const logger = createLogger('embedder-test', 'silent');
 

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const bool = z
@@ -69,4 +70,18 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   if (source === process.env) cached = parsed.data;
   return parsed.data;
+}
+
+/**
+ * The environment with its file paths resolved against `root` instead of the working
+ * directory, for scripts and tests that may be started from any folder.
+ */
+export function loadEnvAt(root: string, source: NodeJS.ProcessEnv = process.env): Env {
+  const env = loadEnv(source);
+  return {
+    ...env,
+    MODEL_MANIFEST: resolve(root, env.MODEL_MANIFEST),
+    MODELS_DIR: resolve(root, env.MODELS_DIR),
+    CALIBRATION_DIR: resolve(root, env.CALIBRATION_DIR),
+  };
 }

@@ -1,13 +1,11 @@
 import path from 'node:path';
 import pino from 'pino';
-import { loadEnv } from '@bio/config';
+import { loadEnvAt } from '@bio/config';
 import { openModel } from '../src';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const env = {
-  ...loadEnv({}),
-  MODEL_MANIFEST: path.join(repoRoot, 'models/manifest.json'),
-  MODELS_DIR: path.join(repoRoot, 'models/files'),
+  ...loadEnvAt(repoRoot, {}),
 };
 
 describe('openModel (real manifest and fetched files)', () => {
