@@ -18,7 +18,7 @@ function outcome<T extends z.ZodRawShape>(shape: T) {
 }
 
 // ---- detector ----
-export const faceAnalysis = z.enum(['quality', 'mask']);
+export const faceAnalysis = z.enum(['quality', 'mask', 'liveness', 'attributes', 'image-quality']);
 export type FaceAnalysis = z.infer<typeof faceAnalysis>;
 
 export const faceDetectPayload = z.object({
@@ -27,7 +27,7 @@ export const faceDetectPayload = z.object({
   /** Produce a 112x112 ArcFace-aligned RGB crop blob for at most this many of the largest faces. */
   alignTop: z.number().int().min(0).max(16).default(1),
   /** Per-face analyses to compute for the aligned faces; nothing a caller did not ask for is computed. */
-  analyses: z.array(faceAnalysis).max(2).default([]),
+  analyses: z.array(faceAnalysis).max(faceAnalysis.options.length).default([]),
 });
 export type FaceDetectPayload = z.input<typeof faceDetectPayload>;
 
@@ -51,11 +51,29 @@ export const detectedFace = z.object({
   }).optional(),
   /** Present when 'mask' was asked for (aligned faces only): probability that the face wears a mask. */
   maskScore: z.number().min(0).max(1).optional(),
+  /** Present when 'liveness' was asked for (aligned faces only): 1 = confident the face is a live person. Experimental. */
+  livenessScore: z.number().min(0).max(1).optional(),
+  /** Present when 'attributes' was asked for (aligned faces only). */
+  attributes: z.object({
+    age: z.number(),
+    gender: z.enum(['male', 'female']),
+    /** Probability of the gender given. */
+    genderScore: z.number().min(0).max(1),
+    /** Probability per emotion label, summing to 1. */
+    emotions: z.record(z.string(), z.number().min(0).max(1)),
+  }).optional(),
 });
 export type DetectedFace = z.infer<typeof detectedFace>;
 
+/** Seed 001's image_metrics: the face measures over the whole picture (definitions: apps/detector/src/quality). */
+export const imageQuality = z.object({
+  underexposure: z.number(), overexposure: z.number(), sharpness: z.number(), color: z.number(), brightness: z.number(),
+});
+
 export const faceDetectResult = outcome({
   image: z.object({ width: z.number().int(), height: z.number().int() }),
+  /** Present when 'image-quality' was asked for. */
+  imageQuality: imageQuality.optional(),
   /** Largest first. */
   faces: z.array(detectedFace),
   timings: z.record(z.string(), z.number()),
