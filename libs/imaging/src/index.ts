@@ -9,3 +9,4 @@ export * from './letterbox';
 export * from './aligned-crop';
 export * from './luma';
 export * from './laplacian';
+export * from './quarter-turn';

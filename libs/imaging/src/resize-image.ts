@@ -1,5 +1,5 @@
-import sharp from 'sharp';
 import type { RgbImage } from './rgb-image';
+import { pipelineToRgb, rawPipeline } from './sharp-raw';
 
 /** Integer pixel rectangle inside an image. */
 export interface Region {
@@ -11,20 +11,11 @@ export interface Region {
 
 const BLACK = { r: 0, g: 0, b: 0 };
 
-function raw(image: RgbImage) {
-  return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } });
-}
-
-async function toRgb(pipeline: sharp.Sharp): Promise<RgbImage> {
-  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, data };
-}
-
 /** Cuts `region` out of the image and resamples it to width x height (Lanczos, so downscaling does not alias). */
 export async function resizeRegion(image: RgbImage, region: Region, width: number, height: number): Promise<RgbImage> {
   const whole = region.left === 0 && region.top === 0 && region.width === image.width && region.height === image.height;
-  const cut = whole ? raw(image) : raw(image).extract(region);
-  return toRgb(cut.resize(width, height, { fit: 'fill' }));
+  const cut = whole ? rawPipeline(image) : rawPipeline(image).extract(region);
+  return pipelineToRgb(cut.resize(width, height, { fit: 'fill' }));
 }
 
 /** Resizes to width x height and pads with black on each side to the final size. */
@@ -34,7 +25,7 @@ export async function resizeAndPad(
   height: number,
   pad: { left: number; top: number; right: number; bottom: number },
 ): Promise<RgbImage> {
-  const resized = raw(image).resize(width, height, { fit: 'fill' });
+  const resized = rawPipeline(image).resize(width, height, { fit: 'fill' });
   // extend() runs after resize() within one sharp pipeline.
-  return toRgb(resized.extend({ ...pad, background: BLACK }));
+  return pipelineToRgb(resized.extend({ ...pad, background: BLACK }));
 }
