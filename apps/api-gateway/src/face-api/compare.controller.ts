@@ -8,7 +8,7 @@ import { ENV } from '../config/env.provider';
 import { decodeImageField } from './dto/image-input';
 import { parseRequest } from './dto/parse-request';
 import { compareImagesRequest } from './dto/requests';
-import { NativeCallService } from './native-call.service';
+import { NATIVE_ANALYSES, NativeCallService } from './native-call.service';
 import { NativeEndpoint, bool, num } from './openapi';
 import { RecognitionService } from './recognition/recognition.service';
 
@@ -34,8 +34,8 @@ export class CompareController {
     return this.calls.run({ clientId: client.id, endpoint: 'compare-images', input, billable: true, response: res }, async () => {
       const source = decodeImageField(input.source_image, 'source_image', this.env.IMAGE_MAX_BYTES);
       const target = decodeImageField(input.target_image, 'target_image', this.env.IMAGE_MAX_BYTES);
-      const result = await this.recognition.compare(source, target);
-      return { similarity: result.similarity, verified: result.verified, masker: result.masked };
+      const result = await this.recognition.compare(source, target, NATIVE_ANALYSES);
+      return { similarity: result.similarity, verified: result.verified, masker: this.recognition.isMasked(result.faces[0]) };
     });
   }
 }

@@ -18,7 +18,7 @@ import {
 import { EnrolmentService } from './enrolment/enrolment.service';
 import { GalleryService } from './galleries/gallery.service';
 import { PeopleService } from './enrolment/people.service';
-import { NativeCallService } from './native-call.service';
+import { NATIVE_ANALYSES, NativeCallService } from './native-call.service';
 import { NativeEndpoint, bool, num, str } from './openapi';
 import { RecognitionService } from './recognition/recognition.service';
 
@@ -97,8 +97,8 @@ export class FacesController {
     return this.calls.run({ clientId: client.id, endpoint: 'facegallery/verify-face', input, billable: true, response: res }, async () => {
       const image = decodeImageField(input.image, 'image', this.env.IMAGE_MAX_BYTES);
       const gallery = await this.galleries.resolve(client.id, input.facegallery_id);
-      const result = await this.recognition.verify(gallery, input.user_id, image);
-      return { user_name: result.userName, similarity: result.similarity, masker: result.masked, verified: result.verified };
+      const result = await this.recognition.verify(gallery, input.user_id, image, NATIVE_ANALYSES);
+      return { user_name: result.userName, similarity: result.similarity, masker: this.recognition.isMasked(result.probe), verified: result.verified };
     });
   }
 
@@ -117,13 +117,14 @@ export class FacesController {
     return this.calls.run({ clientId: client.id, endpoint: 'facegallery/identify-face', input, billable: true, response: res }, async () => {
       const image = decodeImageField(input.image, 'image', this.env.IMAGE_MAX_BYTES);
       const gallery = await this.galleries.resolve(client.id, input.facegallery_id);
-      const result = await this.recognition.identify(gallery, image);
+      const result = await this.recognition.identify(gallery, image, NATIVE_ANALYSES);
+      const masked = String(this.recognition.isMasked(result.probe));
       // The seed's example sends confidence_level and mask as strings; we keep its wire form.
       return {
         status_description: result.matches.length > 0 ? 'Face Recognition Success' : 'No match: no enrolled face passes the threshold',
         return: result.matches.map((m) => ({
           confidence_level: m.similarity.toFixed(6),
-          mask: String(result.masked),
+          mask: masked,
           user_id: m.userId,
           user_name: m.userName,
         })),

@@ -1,58 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import type { Response } from 'express';
-import { QuotaService } from '../quota/quota.service';
-import { TrxService } from '../transactions/trx.service';
+import type { FaceAnalysis } from '@bio/contracts';
+import { MeteredCallService, type MeteredCall } from '../calls/metered-call.service';
 
-export interface NativeCall {
-  clientId: string;
-  endpoint: string;
-  /** The validated request; its trx_id, when present, makes the call idempotent. */
-  input: { trx_id?: string | undefined };
-  /** Billable calls spend one API hit, and only when they succeed. */
-  billable: boolean;
-  response: Response;
-}
+export type NativeCall = MeteredCall;
+
+/** Every native face answer reports whether the face wears a mask. */
+export const NATIVE_ANALYSES: FaceAnalysis[] = ['mask'];
 
 export type NativeBody = Record<string, unknown> & { status_message?: string };
 
-/**
- * The rules every native call shares: trx_id replay, the API-hit quota (reserved before the
- * work so concurrent calls cannot overspend, handed back when the call fails) and what the
- * usage ledger records about the outcome.
- */
+/** A metered call answered in the native envelope: `status` "200" and `status_message` before the endpoint's fields. */
 @Injectable()
 export class NativeCallService {
-  constructor(
-    private readonly quota: QuotaService,
-    private readonly trx: TrxService,
-  ) {}
+  constructor(private readonly calls: MeteredCallService) {}
 
-  async run(call: NativeCall, work: () => Promise<NativeBody>): Promise<NativeBody> {
-    const { clientId, response } = call;
-    const trxId = call.input.trx_id;
-    response.locals.trxId = trxId;
-    if (trxId) {
-      const begun = await this.trx.begin(clientId, trxId, call.endpoint, call.input);
-      if (begun.state === 'replay') {
-        response.locals.outcome = 'REPLAY';
-        return begun.body as NativeBody;
-      }
-    }
-    let reserved = false;
-    try {
-      if (call.billable) {
-        await this.quota.reserve(clientId, 'apiHits');
-        reserved = true;
-      }
-      const result = await work();
-      const body: NativeBody = { status: '200', status_message: 'Success', ...result };
-      if (trxId) await this.trx.complete(clientId, trxId, 200, body);
-      response.locals.billable = call.billable;
-      return body;
-    } catch (err) {
-      if (reserved) await this.quota.release(clientId, 'apiHits');
-      if (trxId) await this.trx.abandon(clientId, trxId);
-      throw err;
-    }
+  run(call: NativeCall, work: () => Promise<NativeBody>): Promise<NativeBody> {
+    return this.calls.run(call, async (): Promise<NativeBody> => ({ status: '200', status_message: 'Success', ...(await work()) }));
   }
 }

@@ -12,6 +12,7 @@ import {
   matchResult,
   type DetectedFace,
   type FaceAnalysis,
+  type FaceDetectResult,
   type JobError,
 } from '@bio/contracts';
 import { BlobStore, JobRunner, bufferToFloat32 } from '@bio/queue';
@@ -32,6 +33,13 @@ export interface ImageAnalysis {
   detectedCount: number;
 }
 
+/** A detector answer: every face, largest first, with the analyses asked for on the aligned ones. */
+export type Detection = Extract<FaceDetectResult, { ok: true }>;
+
+function cropKeysOf(faces: DetectedFace[]): string[] {
+  return faces.flatMap((face) => (face.alignedCropKey ? [face.alignedCropKey] : []));
+}
+
 function unwrap<T extends { ok: true }>(result: T | { ok: false; error: JobError }): T {
   if (!result.ok) throw new AppError(result.error.code, result.error.message);
   return result;
@@ -49,34 +57,48 @@ export class FacePipeline {
     @Inject(PRODUCER_REDIS) private readonly redis: Redis,
   ) {}
 
+  /**
+   * Detects every face and analyses the `aligned` largest, without embedding them (seed 001's
+   * detect). The aligned crops are dropped before it returns.
+   */
+  async detect(image: Buffer, aligned: number, analyses: FaceAnalysis[], requestId = randomUUID()): Promise<Detection> {
+    const detection = await this.runDetect(image, aligned, analyses, requestId);
+    await this.blobs.delete(cropKeysOf(detection.faces)).catch(() => undefined);
+    return detection;
+  }
+
   /** Detects every face and embeds the `wanted` largest, with the analyses asked for. Raises NO_FACE when there is none. */
   async analyse(image: Buffer, wanted: number, analyses: FaceAnalysis[], requestId = randomUUID()): Promise<ImageAnalysis> {
+    const detection = await this.runDetect(image, wanted, analyses, requestId);
+    const cropKeys = cropKeysOf(detection.faces);
+    try {
+      if (detection.faces.length === 0) throw new AppError('NO_FACE');
+      const chosen = detection.faces.slice(0, wanted);
+      if (cropKeys.length !== chosen.length) throw new AppError('INTERNAL_ERROR', 'Detector returned no aligned crop');
+      const embedding = unwrap(
+        await this.runner.run(QUEUES.embed, faceEmbedPayload, faceEmbedResult, { requestId, cropKeys }),
+      );
+      return {
+        image: detection.image,
+        detectedCount: detection.faces.length,
+        faces: chosen.map((face, i) => ({ face, modelId: embedding.modelId, embeddingKey: embedding.embeddingKeys[i]! })),
+      };
+    } finally {
+      await this.blobs.delete(cropKeys).catch(() => undefined);
+    }
+  }
+
+  private async runDetect(image: Buffer, aligned: number, analyses: FaceAnalysis[], requestId: string): Promise<Detection> {
     const imageKey = await this.storeBlob(image, 'img');
     try {
-      const detection = unwrap(
+      return unwrap(
         await this.runner.run(QUEUES.detect, faceDetectPayload, faceDetectResult, {
           requestId,
           blobKey: imageKey,
-          alignTop: wanted,
+          alignTop: aligned,
           analyses,
         }),
       );
-      if (detection.faces.length === 0) throw new AppError('NO_FACE');
-      const chosen = detection.faces.slice(0, wanted);
-      const cropKeys = chosen.map((face) => face.alignedCropKey).filter((key): key is string => Boolean(key));
-      if (cropKeys.length !== chosen.length) throw new AppError('INTERNAL_ERROR', 'Detector returned no aligned crop');
-      try {
-        const embedding = unwrap(
-          await this.runner.run(QUEUES.embed, faceEmbedPayload, faceEmbedResult, { requestId, cropKeys }),
-        );
-        return {
-          image: detection.image,
-          detectedCount: detection.faces.length,
-          faces: chosen.map((face, i) => ({ face, modelId: embedding.modelId, embeddingKey: embedding.embeddingKeys[i]! })),
-        };
-      } finally {
-        await this.blobs.delete(cropKeys).catch(() => undefined);
-      }
     } finally {
       await this.blobs.delete([imageKey]).catch(() => undefined);
     }

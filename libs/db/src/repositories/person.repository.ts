@@ -30,6 +30,19 @@ export interface EnrolledTemplate {
 
 const fields = { id: true, galleryId: true, userId: true, userName: true } as const;
 
+function templateRow(personId: string, galleryId: string, template: NewTemplate) {
+  return {
+    personId,
+    galleryId,
+    modelId: template.modelId,
+    scoreMapping: template.scoreMapping,
+    embedding: encodeEmbedding(template.embedding),
+    dimension: template.embedding.length,
+    masked: template.masked,
+    faceBox: template.faceBox,
+  };
+}
+
 /** Enrolled people (user_id within a gallery) and the writes that add or remove their faces. */
 export class PersonRepository {
   constructor(private readonly prisma: PrismaClient) {}
@@ -63,21 +76,23 @@ export class PersonRepository {
         update: { userName },
         select: { id: true },
       });
-      const created = await tx.faceTemplate.create({
-        data: {
-          personId: person.id,
-          galleryId,
-          modelId: template.modelId,
-          scoreMapping: template.scoreMapping,
-          embedding: encodeEmbedding(template.embedding),
-          dimension: template.embedding.length,
-          masked: template.masked,
-          faceBox: template.faceBox,
-        },
-        select: { id: true },
-      });
+      const created = await tx.faceTemplate.create({ data: templateRow(person.id, galleryId, template), select: { id: true } });
       const templateCount = await tx.faceTemplate.count({ where: { personId: person.id } });
       return { personId: person.id, templateId: created.id, templateCount };
+    });
+  }
+
+  /**
+   * Replaces every face of a person with one new face, in one transaction (seed 001's update),
+   * and returns the new face and the ids of the faces it replaced.
+   */
+  async replaceTemplates(personId: string, galleryId: string, template: NewTemplate): Promise<{ templateId: string; removedIds: string[] }> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "persons" WHERE "id" = ${personId}::uuid FOR UPDATE`;
+      const removed = await tx.$queryRaw<Array<{ id: string }>>`
+        DELETE FROM "face_templates" WHERE "person_id" = ${personId}::uuid RETURNING "id"::text AS "id"`;
+      const created = await tx.faceTemplate.create({ data: templateRow(personId, galleryId, template), select: { id: true } });
+      return { templateId: created.id, removedIds: removed.map((r) => r.id) };
     });
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ClientRepository } from '@bio/db';
-import { GalleryService } from '../galleries/gallery.service';
+import { ClientRepository, type ClientIdentity } from '@bio/db';
+import { GalleryService, type GalleryRef } from '../galleries/gallery.service';
 
 /** The name of a client's default gallery: its name made identifier-safe, as in the seed's "riset.ai@trial". */
 export function defaultGalleryName(clientName: string, publicId: string): string {
@@ -16,11 +16,16 @@ export class ClientRegistrationService {
     private readonly galleries: GalleryService,
   ) {}
 
-  /** Registers the client (idempotent) and returns its default gallery. */
-  async register(client: { id: string; publicId: string; name: string }): Promise<string> {
+  /** Registers the client (idempotent) and returns the name of its default gallery. */
+  async register(client: ClientIdentity): Promise<string> {
+    return (await this.defaultGallery(client)).name;
+  }
+
+  /** The client's default gallery, registering the client first when needed (dialects without a register call). */
+  async defaultGallery(client: ClientIdentity): Promise<GalleryRef> {
     const gallery = await this.galleries.ensureDefault(client.id, defaultGalleryName(client.name, client.publicId));
     await this.clients.markRegistered(client.id);
-    return gallery.name;
+    return gallery;
   }
 
   /**

@@ -20,7 +20,11 @@ export function decodeImageField(value: string, field: string, maxBytes: number)
   if (Math.floor((payload.length * 3) / 4) > maxBytes + 2) {
     throw new AppError('IMAGE_TOO_LARGE', `${field} exceeds ${maxBytes} bytes`);
   }
-  const bytes = Buffer.from(payload, payload.includes('-') || payload.includes('_') ? 'base64url' : 'base64');
+  return checkImageBytes(Buffer.from(payload, payload.includes('-') || payload.includes('_') ? 'base64url' : 'base64'), field, maxBytes);
+}
+
+/** Checks an uploaded or decoded image's size and format before any worker sees it. */
+export function checkImageBytes(bytes: Buffer, field: string, maxBytes: number): Buffer {
   if (bytes.length > maxBytes) throw new AppError('IMAGE_TOO_LARGE', `${field} exceeds ${maxBytes} bytes`);
   if (!isSupportedImage(bytes)) throw new AppError('UNSUPPORTED_IMAGE_FORMAT', `${field} is not a JPEG, PNG or WEBP image`);
   return bytes;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError } from '@bio/contracts';
+import { AppError, type FaceAnalysis } from '@bio/contracts';
 import type { Env } from '@bio/config';
-import { PersonRepository } from '@bio/db';
+import { PersonRepository, type NewTemplate } from '@bio/db';
 import { ENV } from '../../config/env.provider';
 import { FacePipeline, type EmbeddedFace } from '../../pipeline/face-pipeline.service';
 import { VectorChanges } from '../../pipeline/vector-changes.service';
@@ -9,6 +9,9 @@ import { QuotaService } from '../../quota/quota.service';
 import { ScoringService } from '../../scoring/scoring.service';
 import type { GalleryRef } from '../galleries/gallery.service';
 import { FaceProbeService } from '../recognition/face-probe.service';
+
+/** The exposure rule needs quality; every template records whether the face was masked. */
+const ENROLMENT_ANALYSES: FaceAnalysis[] = ['mask', 'quality'];
 
 export interface EnrolSubject {
   clientId: string;
@@ -40,7 +43,7 @@ export class EnrolmentService {
   ) {}
 
   async enrol(subject: EnrolSubject, image: Buffer, forceRegister: boolean): Promise<void> {
-    const face = await this.probes.largestFace(image, { allowSmallFace: forceRegister, quality: true });
+    const face = await this.probes.largestFace(image, { allowSmallFace: forceRegister, analyses: ENROLMENT_ANALYSES });
     try {
       // force_register overrides the exposure rule as it does the size rule.
       if (!forceRegister) this.probes.assertWellExposed(face);
@@ -52,7 +55,7 @@ export class EnrolmentService {
 
   /** The photo shows the person and their ID card: the largest face is the person, the next the card. */
   async enrolWithIdCard(subject: EnrolSubject, image: Buffer, minimumSimilarity: number | undefined): Promise<KtpOutcome> {
-    const analysis = await this.probes.faces(image, 2, { quality: true });
+    const analysis = await this.probes.faces(image, 2, { analyses: ENROLMENT_ANALYSES });
     try {
       const [person, card] = analysis.faces;
       if (!person || !card) {
@@ -65,10 +68,49 @@ export class EnrolmentService {
         throw new AppError('KTP_MISMATCH', `Face and ID card similarity ${similarity} is below ${required}`, { similarity });
       }
       await this.store(subject, person);
-      return { similarity, masked: this.probes.isMasked(person) };
+      return { similarity, masked: this.probes.isMasked(person.face) };
     } finally {
       await this.probes.release(analysis.faces);
     }
+  }
+
+  /**
+   * Replaces every face of an enrolled user with the face in `image` (seed 001's update), under
+   * the same rules as enrolment. The old faces go in the same transaction as the new one is
+   * written, so the user is never left without a face or with both.
+   */
+  async replace(subject: EnrolSubject, image: Buffer): Promise<void> {
+    const person = await this.persons.findPerson(subject.gallery.id, subject.userId);
+    if (!person) throw new AppError('USER_NOT_FOUND', `User ${subject.userId} is not enrolled`);
+    const face = await this.probes.largestFace(image, { analyses: ENROLMENT_ANALYSES });
+    try {
+      this.probes.assertWellExposed(face);
+      const template = await this.newTemplate(face);
+      await this.quota.reserve(subject.clientId, 'faces');
+      let replaced: { templateId: string; removedIds: string[] };
+      try {
+        replaced = await this.persons.replaceTemplates(person.id, subject.gallery.id, template);
+      } catch (err) {
+        await this.quota.release(subject.clientId, 'faces');
+        throw err;
+      }
+      if (replaced.removedIds.length > 0) await this.quota.release(subject.clientId, 'faces', replaced.removedIds.length);
+      // Committed already: a matcher that misses these messages reloads from Postgres on the sequence gap.
+      await this.vectors.publish({ op: 'delete-template', templateIds: replaced.removedIds });
+      await this.vectors.publish({ op: 'upsert', templateId: replaced.templateId, personId: person.id, galleryId: subject.gallery.id, modelId: face.modelId });
+    } finally {
+      await this.probes.release([face]);
+    }
+  }
+
+  private async newTemplate(face: EmbeddedFace): Promise<NewTemplate> {
+    return {
+      modelId: face.modelId,
+      scoreMapping: this.scoring.scaleFor(face.modelId).id,
+      embedding: await this.pipeline.embedding(face),
+      masked: this.probes.isMasked(face.face),
+      faceBox: face.face.box,
+    };
   }
 
   private async store(subject: EnrolSubject, face: EmbeddedFace): Promise<void> {
@@ -76,7 +118,7 @@ export class EnrolmentService {
     if (existing && existing.templateCount >= this.env.MAX_TEMPLATES_PER_USER) {
       throw new AppError('TEMPLATE_LIMIT_REACHED', `User ${subject.userId} already has ${existing.templateCount} faces`);
     }
-    const embedding = await this.pipeline.embedding(face);
+    const template = await this.newTemplate(face);
     await this.quota.reserve(subject.clientId, 'faces');
     let saved: { personId: string; templateId: string } | undefined;
     try {
@@ -84,13 +126,7 @@ export class EnrolmentService {
         galleryId: subject.gallery.id,
         userId: subject.userId,
         userName: subject.userName,
-        template: {
-          modelId: face.modelId,
-          scoreMapping: this.scoring.scaleFor(face.modelId).id,
-          embedding,
-          masked: this.probes.isMasked(face),
-          faceBox: face.face.box,
-        },
+        template,
       });
       await this.vectors.publish({
         op: 'upsert',

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError, type FaceAnalysis } from '@bio/contracts';
+import { AppError, type DetectedFace, type FaceAnalysis } from '@bio/contracts';
 import { loadQualityThresholds, QUALITY_THRESHOLDS_FILE, type Env, type QualityThresholds } from '@bio/config';
 import { ENV } from '../../config/env.provider';
 import { FacePipeline, type EmbeddedFace } from '../../pipeline/face-pipeline.service';
 
 export interface ProbeOptions {
+  /** The per-face analyses the caller's answer or rules need; nothing else is computed. */
+  analyses: FaceAnalysis[];
   /** Accept a face below the minimum size (seed 000's force_register). */
   allowSmallFace?: boolean;
-  /** Quality is only computed where a rule needs it (enrolment). */
-  quality?: boolean;
 }
 
 /**
@@ -25,16 +25,14 @@ export class FaceProbeService {
   ) {}
 
   /** Embeds the largest face; the caller must `release` it when done. */
-  async largestFace(image: Buffer, options: ProbeOptions = {}): Promise<EmbeddedFace> {
+  async largestFace(image: Buffer, options: ProbeOptions): Promise<EmbeddedFace> {
     const [face] = (await this.faces(image, 1, options)).faces;
     return face!;
   }
 
   /** Embeds the `count` largest faces; only the largest is held to the minimum size. */
-  async faces(image: Buffer, count: number, options: ProbeOptions = {}) {
-    // Every native answer reports whether the face wears a mask, so the mask is always asked for.
-    const analyses: FaceAnalysis[] = options.quality ? ['mask', 'quality'] : ['mask'];
-    const analysis = await this.pipeline.analyse(image, count, analyses);
+  async faces(image: Buffer, count: number, options: ProbeOptions) {
+    const analysis = await this.pipeline.analyse(image, count, options.analyses);
     const subject = analysis.faces[0]!;
     const side = Math.min(subject.face.box.width, subject.face.box.height);
     if (side < this.env.MIN_FACE_SIZE && !options.allowSmallFace) {
@@ -48,8 +46,8 @@ export class FaceProbeService {
   }
 
   /** Whether the face wears a mask, by the trained mask model at MASK_THRESHOLD. */
-  isMasked(face: EmbeddedFace): boolean {
-    const score = face.face.maskScore;
+  isMasked(face: DetectedFace): boolean {
+    const score = face.maskScore;
     if (score === undefined) throw new AppError('INTERNAL_ERROR', 'Detector returned no mask score');
     return score >= this.env.MASK_THRESHOLD;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '@bio/contracts';
+import { AppError, type DetectedFace, type FaceAnalysis } from '@bio/contracts';
 import { PersonRepository } from '@bio/db';
 import { FacePipeline } from '../../pipeline/face-pipeline.service';
 import { ScoringService } from '../../scoring/scoring.service';
@@ -10,11 +10,12 @@ export interface Verification {
   userName: string;
   similarity: number;
   verified: boolean;
-  masked: boolean;
+  /** The probe's largest face with the analyses asked for. */
+  probe: DetectedFace;
 }
 
 export interface Identification {
-  masked: boolean;
+  probe: DetectedFace;
   /** Empty when the best candidate does not pass the verification threshold (open-set). */
   matches: Array<{ userId: string; userName: string; similarity: number }>;
 }
@@ -22,7 +23,8 @@ export interface Identification {
 export interface Comparison {
   similarity: number;
   verified: boolean;
-  masked: boolean;
+  /** The largest face of each image, with the analyses asked for. */
+  faces: [DetectedFace, DetectedFace];
 }
 
 /** 1:1 verification, 1:N identification and image-to-image comparison on the native score scale. */
@@ -35,50 +37,55 @@ export class RecognitionService {
     private readonly scoring: ScoringService,
   ) {}
 
-  async verify(gallery: GalleryRef, userId: string, image: Buffer): Promise<Verification> {
+  async verify(gallery: GalleryRef, userId: string, image: Buffer, analyses: FaceAnalysis[]): Promise<Verification> {
     const person = await this.persons.findPerson(gallery.id, userId);
     if (!person) throw new AppError('USER_NOT_FOUND', `User ${userId} is not enrolled in ${gallery.name}`);
-    const probe = await this.probes.largestFace(image, { allowSmallFace: true });
+    const probe = await this.probes.largestFace(image, { allowSmallFace: true, analyses });
     try {
       const raw = await this.pipeline.verify(probe, gallery.id, person.id);
       // Templates of another model are never compared: such a user must be enrolled again.
       if (raw === null) throw new AppError('USER_NOT_FOUND', `User ${userId} has no face enrolled with the current model`);
       const similarity = this.scoring.similarity(raw, probe.modelId);
-      return { userName: person.userName, similarity, verified: this.scoring.isVerified(similarity), masked: this.probes.isMasked(probe) };
+      return { userName: person.userName, similarity, verified: this.scoring.isVerified(similarity), probe: probe.face };
     } finally {
       await this.probes.release([probe]);
     }
   }
 
-  async identify(gallery: GalleryRef, image: Buffer): Promise<Identification> {
-    const probe = await this.probes.largestFace(image, { allowSmallFace: true });
+  async identify(gallery: GalleryRef, image: Buffer, analyses: FaceAnalysis[]): Promise<Identification> {
+    const probe = await this.probes.largestFace(image, { allowSmallFace: true, analyses });
     try {
-      const masked = this.probes.isMasked(probe);
+      const none: Identification = { probe: probe.face, matches: [] };
       const [best] = await this.pipeline.identify(probe, gallery.id, 1);
-      if (!best) return { masked, matches: [] };
+      if (!best) return none;
       const similarity = this.scoring.similarity(best.score, probe.modelId);
-      if (!this.scoring.isVerified(similarity)) return { masked, matches: [] };
+      if (!this.scoring.isVerified(similarity)) return none;
       const person = await this.persons.findPersonById(best.personId);
       // The person may have been deleted between the search and this read.
-      if (!person) return { masked, matches: [] };
-      return { masked, matches: [{ userId: person.userId, userName: person.userName, similarity }] };
+      if (!person) return none;
+      return { probe: probe.face, matches: [{ userId: person.userId, userName: person.userName, similarity }] };
     } finally {
       await this.probes.release([probe]);
     }
   }
 
-  async compare(source: Buffer, target: Buffer): Promise<Comparison> {
-    const a = await this.probes.largestFace(source, { allowSmallFace: true });
+  async compare(source: Buffer, target: Buffer, analyses: FaceAnalysis[]): Promise<Comparison> {
+    const a = await this.probes.largestFace(source, { allowSmallFace: true, analyses });
     try {
-      const b = await this.probes.largestFace(target, { allowSmallFace: true });
+      const b = await this.probes.largestFace(target, { allowSmallFace: true, analyses });
       try {
         const similarity = this.scoring.similarity(await this.pipeline.compare(a, b), a.modelId);
-        return { similarity, verified: this.scoring.isVerified(similarity), masked: this.probes.isMasked(a) };
+        return { similarity, verified: this.scoring.isVerified(similarity), faces: [a.face, b.face] };
       } finally {
         await this.probes.release([b]);
       }
     } finally {
       await this.probes.release([a]);
     }
+  }
+
+  /** Whether a face analysed with 'mask' wears one. */
+  isMasked(face: DetectedFace): boolean {
+    return this.probes.isMasked(face);
   }
 }
