@@ -6,6 +6,8 @@ import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
 import { ERROR_DIALECTS } from './errors/error-dialect';
 import { nativeErrorDialect } from './errors/native-error-dialect';
+import { perseErrorDialect } from './dialects/perse/perse-error-dialect';
+import { PerseModule } from './dialects/perse/perse.module';
 import { FaceApiModule } from './face-api/face-api.module';
 import { HealthModule } from './health/health.module';
 import { UsageRecorderMiddleware } from './ledger/usage-recorder.middleware';
@@ -30,9 +32,10 @@ import { UsageModule } from './usage/usage.module';
     AdminModule,
     OAuthModule,
     FaceApiModule,
+    PerseModule,
     HealthModule,
   ],
-  providers: [{ provide: ERROR_DIALECTS, useValue: [nativeErrorDialect] }],
+  providers: [{ provide: ERROR_DIALECTS, useValue: [nativeErrorDialect, perseErrorDialect] }],
 })
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

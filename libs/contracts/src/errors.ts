@@ -9,6 +9,8 @@ export const ERROR_CODES = {
   INVALID_BASE64: { status: 400, message: 'Image is not valid base64' },
   IMAGE_DECODE_FAILED: { status: 400, message: 'Image could not be decoded (corrupt or truncated file)' },
   UNSUPPORTED_IMAGE_FORMAT: { status: 415, message: 'Unsupported image format' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported request content type' },
+  CONSENT_REQUIRED: { status: 400, message: 'client_declaration_enduser_consent must be true' },
   IMAGE_TOO_LARGE: { status: 413, message: 'Image exceeds the pixel limit' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'Request body exceeds the byte limit' },
   UNAUTHORIZED: { status: 401, message: 'Missing or invalid credentials' },

@@ -4,16 +4,30 @@ import { tokenFromHeader } from './access-token-header';
 import { AuthService } from './auth.service';
 import type { RequestWithClient } from './authenticated-client';
 
-/** The native API's authentication: `Accesstoken: <token>` (a `Bearer ` or `oauth ` prefix is tolerated). */
+/** An access token from POST /oauth/token, read from the header a dialect names. Decorated so subclasses inherit its constructor's injection metadata. */
 @Injectable()
-export class AccessTokenGuard implements CanActivate {
+abstract class HeaderAccessTokenGuard implements CanActivate {
+  protected abstract readonly header: 'accesstoken' | 'authorization';
+
   constructor(private readonly auth: AuthService) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<RequestWithClient>();
-    const token = tokenFromHeader(request.headers['accesstoken']);
-    if (!token) throw new AppError('UNAUTHORIZED', 'Missing Accesstoken header');
+    const token = tokenFromHeader(request.headers[this.header]);
+    if (!token) throw new AppError('UNAUTHORIZED', `Missing ${this.header} header`);
     request.client = await this.auth.clientForAccessToken(token);
     return true;
   }
+}
+
+/** The native API's authentication: `Accesstoken: <token>` (a `Bearer ` or `oauth ` prefix is tolerated). */
+@Injectable()
+export class AccessTokenGuard extends HeaderAccessTokenGuard {
+  protected readonly header = 'accesstoken';
+}
+
+/** Seed 001's authentication: `Authorization: Bearer <token>`. */
+@Injectable()
+export class BearerTokenGuard extends HeaderAccessTokenGuard {
+  protected readonly header = 'authorization';
 }

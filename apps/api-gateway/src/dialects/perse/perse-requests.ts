@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { AppError } from '@bio/contracts';
+import { flagField } from '../../face-api/dto/fields';
+
+/**
+ * The document gives user_token as a number when enrolling and as a string when updating;
+ * we answer strings of up to 15 digits (exact in a JSON number too) and accept either form.
+ */
+export const userTokenField = z
+  .union([z.string().trim().regex(/^\d{1,15}$/, 'a user_token is 1 to 15 digits'), z.number().int().min(0).max(999_999_999_999_999)])
+  .transform(String);
+
+const consent = { client_declaration_enduser_consent: flagField.optional() };
+
+export const consentRequest = z.object(consent);
+export const compareRequest = z.object({ ...consent, user_token: userTokenField.optional() });
+export const updateUserRequest = z.object({ ...consent, user_token: userTokenField.optional() });
+export const userTokenParam = z.object({ user_token: userTokenField });
+
+/** Seed 001: the end user's consent must be declared, and true, on every call that takes a face or a voice. */
+export function requireConsent(input: { client_declaration_enduser_consent?: boolean | undefined }): void {
+  if (input.client_declaration_enduser_consent !== true) {
+    throw new AppError(
+      'CONSENT_REQUIRED',
+      input.client_declaration_enduser_consent === undefined
+        ? 'client_declaration_enduser_consent is required'
+        : 'client_declaration_enduser_consent must be true',
+    );
+  }
+}
