@@ -1,1 +1,2 @@
 export * from './onnx-proto';
+export * from './convert-tfjs-graph';
