@@ -39,6 +39,9 @@ export const envSchema = z.object({
   FACE_DETECT_BACK_MODEL_PATH: z.string().min(1).optional(),
   FACE_EMBED_MODEL_PATH: z.string().min(1).optional(),
   MASK_MODEL_PATH: z.string().min(1).optional(),
+  LIVENESS_MODEL_PATH: z.string().min(1).optional(),
+  FACE_ATTRIBUTES_MODEL_PATH: z.string().min(1).optional(),
+  EMOTION_MODEL_PATH: z.string().min(1).optional(),
   /** Input convention of a replacement embedder; each unset one keeps the manifest's value. */
   FACE_EMBED_CHANNEL_ORDER: z.enum(['rgb', 'bgr']).optional(),
   FACE_EMBED_INPUT_MEAN: z.coerce.number().optional(),
