@@ -20,6 +20,12 @@ describe('seed 001 detect answer', () => {
     expect(mapped.liveness_score).toBe(0.9123);
   });
 
+  it('adds age, gender and emotions only when the face carries them', () => {
+    expect(perseFace(face)).not.toHaveProperty('attributes');
+    const described = perseFace({ ...face, attributes: { age: 31.4, gender: 'female', genderScore: 0.87654, emotions: { happy: 0.9, neutral: 0.1 } } });
+    expect(described.attributes).toEqual({ age: 31.4, gender: 'female', gender_score: 0.8765, emotions: { happy: 0.9, neutral: 0.1 } });
+  });
+
   it('carries null metrics for a face that was not analysed', () => {
     const { quality: _q, livenessScore: _l, ...bare } = face;
     expect(perseFace(bare)).toMatchObject({ face_metrics: null, liveness_score: null });

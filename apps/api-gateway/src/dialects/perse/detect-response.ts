@@ -21,7 +21,7 @@ export interface PerseThresholds {
  * of the upright image. Faces past the analysed ones carry null metrics.
  */
 export function perseFace(face: DetectedFace) {
-  const { box, landmarks: l, quality } = face;
+  const { box, landmarks: l, quality, attributes } = face;
   return {
     landmarks: {
       left_eye: xy(l.leftEye), right_eye: xy(l.rightEye), nose: xy(l.nose), mouth: xy(l.mouth),
@@ -36,6 +36,17 @@ export function perseFace(face: DetectedFace) {
       : null,
     liveness_score: face.livenessScore === undefined ? null : round(face.livenessScore),
     detection_score: round(face.score),
+    // Only when the caller asked for attributes (an extension of the document, FindFace-style).
+    ...(attributes
+      ? {
+          attributes: {
+            age: attributes.age,
+            gender: attributes.gender,
+            gender_score: round(attributes.genderScore),
+            emotions: Object.fromEntries(Object.entries(attributes.emotions).map(([k, v]) => [k, round(v)])),
+          },
+        }
+      : {}),
   };
 }
 

@@ -10,7 +10,7 @@ import { MultipartForm } from '../../multipart/multipart-form.interceptor';
 import { UploadedImages } from '../../multipart/uploaded-images';
 import { parseWithSchema } from '../../validation/parse-with-schema';
 import { PerseEndpoint } from './perse-openapi';
-import { compareRequest, consentRequest, requireConsent } from './perse-requests';
+import { compareRequest, detectRequest, requireConsent } from './perse-requests';
 import { PerseService } from './perse.service';
 import { withTimeTaken } from './time-taken';
 
@@ -28,14 +28,18 @@ export class PerseFaceController {
   @Post('detect')
   @HttpCode(200)
   @UseInterceptors(MultipartForm(['image_file']))
-  @PerseEndpoint({ summary: 'Detect faces with quality metrics and liveness (experimental)', files: ['image_file'] })
+  @PerseEndpoint({
+    summary: 'Detect faces with quality metrics and liveness (experimental); attributes=true adds age, gender and emotions',
+    files: ['image_file'],
+    fields: ['attributes'],
+  })
   detect(@CurrentClient() client: AuthenticatedClient, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const input = parseWithSchema(consentRequest, body);
+    const input = parseWithSchema(detectRequest, body);
     res.locals.consent = input.client_declaration_enduser_consent;
     requireConsent(input);
     const image = UploadedImages.of(req, this.env.IMAGE_MAX_BYTES).require('image_file');
     return this.calls.run({ clientId: client.id, endpoint: 'face/detect', input: {}, billable: true, response: res }, () =>
-      withTimeTaken(() => this.perse.detect(image)),
+      withTimeTaken(() => this.perse.detect(image, input.attributes)),
     );
   }
 

@@ -13,6 +13,8 @@ export const userTokenField = z
 const consent = { client_declaration_enduser_consent: flagField.optional() };
 
 export const consentRequest = z.object(consent);
+/** `attributes=true` adds age, gender and emotions per face: our extension of seed 001's detect. */
+export const detectRequest = z.object({ ...consent, attributes: flagField.optional().default(false) });
 export const compareRequest = z.object({ ...consent, user_token: userTokenField.optional() });
 export const updateUserRequest = z.object({ ...consent, user_token: userTokenField.optional() });
 export const userTokenParam = z.object({ user_token: userTokenField });

@@ -43,8 +43,9 @@ export class PerseService {
     this.thresholds = { ...loadQualityThresholds(QUALITY_THRESHOLDS_FILE), liveness: env.LIVENESS_THRESHOLD };
   }
 
-  async detect(image: Buffer) {
-    return perseDetection(await this.pipeline.detect(image, DETECT_ANALYSED_FACES, DETECT_ANALYSES), this.thresholds);
+  async detect(image: Buffer, withAttributes: boolean) {
+    const analyses: FaceAnalysis[] = withAttributes ? [...DETECT_ANALYSES, 'attributes'] : DETECT_ANALYSES;
+    return perseDetection(await this.pipeline.detect(image, DETECT_ANALYSED_FACES, analyses), this.thresholds);
   }
 
   /**
