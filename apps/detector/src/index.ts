@@ -7,3 +7,4 @@ export * from './face-detector';
 export * from './face-alignment';
 export * from './detect-processor';
 export * from './detector-worker';
+export * from './orientation';

@@ -74,6 +74,8 @@ export const faceDetectResult = outcome({
   image: z.object({ width: z.number().int(), height: z.number().int() }),
   /** Present when 'image-quality' was asked for. */
   imageQuality: imageQuality.optional(),
+  /** Degrees clockwise the decoded image had to be turned for its faces to stand upright; boxes stay in the decoded image. */
+  orientation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
   /** Largest first. */
   faces: z.array(detectedFace),
   timings: z.record(z.string(), z.number()),

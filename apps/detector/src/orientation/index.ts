@@ -1,0 +1,2 @@
+export * from './face-in-source';
+export * from './orientation-search';
