@@ -22,6 +22,7 @@ import type { Face, FaceDetector } from '../../apps/detector/src/face-detector';
 import { openFaceDetector } from '../../apps/detector/src/detector-worker';
 import { FaceEmbedder } from '../../apps/embedder/src/face-embedder';
 import { listCelebrities, sceneFromCrop, SCENE } from './celebrity-set';
+import { DEEPFACE, readMasterPairs } from './deepface-pairs';
 import { StageTimer } from '../support/stage-timer';
 import {
   allPairScores,
@@ -35,7 +36,6 @@ import {
 const repoRoot = path.resolve(__dirname, '../..');
 const dataDir = path.resolve(repoRoot, '../shared/data');
 const CELEBRITIES = path.join(dataDir, 'faces/celebrities');
-const DEEPFACE = path.join(dataDir, 'faces/deepface');
 const REPORTED_FARS = [1e-2, 1e-3, 1e-4];
 const CALIBRATED_FARS = [1e-1, 1e-2, 1e-3, 1e-4];
 const RANK1_ROUNDS = 10;
@@ -126,14 +126,6 @@ async function runCelebrities(p: Pipeline, perIdentity: number | undefined) {
     landmarkErrorPx112: Object.fromEntries(['leftEye', 'rightEye', 'nose', 'mouth'].map((k, i) => [k, round(landmarkError[i]! / found)])),
     byVariant,
   };
-}
-
-function readMasterPairs(): Array<{ x: string; y: string; same: boolean }> {
-  const lines = readFileSync(path.join(DEEPFACE, 'master.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
-  return lines.map((line) => {
-    const [x, y, decision] = line.split(',');
-    return { x: x!, y: y!, same: decision!.trim() === 'Yes' };
-  });
 }
 
 async function runDeepface(p: Pipeline, thresholds: Record<string, Array<{ label: string; threshold: number }>>) {

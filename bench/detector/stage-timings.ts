@@ -13,25 +13,9 @@ import { MaskClassifier } from '../../apps/detector/src/mask/mask-classifier';
 import { createEmbedProcessor } from '../../apps/embedder/src/embed-processor';
 import { FaceEmbedder } from '../../apps/embedder/src/face-embedder';
 import { scriptEnv } from '../../training/mask/script-env';
+import { DEEPFACE } from '../accuracy/deepface-pairs';
+import { MemoryBlobs } from '../support/memory-blobs';
 import { percentile, round1 } from '../support/stats';
-
-const DEEPFACE = path.resolve(__dirname, '../../../shared/data/faces/deepface');
-
-/** Blobs kept in memory: the bench measures the models and rules, not Redis. */
-class MemoryBlobs {
-  private readonly store = new Map<string, Buffer>();
-  private next = 0;
-  async put(data: Buffer): Promise<string> {
-    const key = `blob:mem:${this.next++}`;
-    this.store.set(key, data);
-    return key;
-  }
-  async get(key: string): Promise<Buffer> {
-    const data = this.store.get(key);
-    if (!data) throw new Error(`no blob ${key}`);
-    return data;
-  }
-}
 
 async function main(): Promise<void> {
   const env = scriptEnv();
