@@ -53,8 +53,8 @@ export const envSchema = z.object({
   KTP_MIN_SIMILARITY: z.coerce.number().min(0).max(1).default(0.75),
   /** Mask probability at or above which a face counts as masked (the trained model's operating point). */
   MASK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
-  /** Liveness score below which seed 001 calls a face probably not live (experimental: chosen on live photos only). */
-  LIVENESS_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
+  /** Liveness score below which a face is probably not live. Experimental: 0.45 lets 97 % of live faces pass (bench/liveness); its effect on attacks is unmeasured. */
+  LIVENESS_THRESHOLD: z.coerce.number().min(0).max(1).default(0.45),
   VECTOR_ENGINE: z.enum(['embedded', 'qdrant']).default('embedded'),
   QDRANT_URL: z.string().url().optional(),
   WORKER_CONCURRENCY: int(1, 1),

@@ -36,6 +36,7 @@ describe('seed 001 detect answer', () => {
       {
         ok: true,
         image: { width: 640, height: 480 },
+        orientation: 0,
         imageQuality: { underexposure: 0.1, overexposure: 0.2, sharpness: 0.3, color: 0.4, brightness: 0.5 },
         faces: [face, face],
         timings: {},
