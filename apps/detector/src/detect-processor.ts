@@ -4,30 +4,30 @@ import { decodeImage } from '@bio/imaging';
 import type { BlobStore } from '@bio/queue';
 import { alignFace } from './face-alignment';
 import type { FaceDetector } from './face-detector';
-import type { MaskClassifier } from './mask/mask-classifier';
+import { faceAnalysers, PER_FACE_ANALYSES, type FaceAnalyser, type FaceAnalysisModels, type PerFaceAnalysis } from './face-analysers';
 import { detectInAnyOrientation } from './orientation';
-import { measureFaceQuality } from './quality';
+import { measureImageQuality, type ImageQuality } from './quality';
 
-export interface DetectProcessorDeps {
+export interface DetectProcessorDeps extends FaceAnalysisModels {
   detector: FaceDetector;
   blobs: Pick<BlobStore, 'get' | 'put'>;
   maxPixels: number;
-  /** Needed only by jobs that ask for the 'mask' analysis. */
-  mask?: Pick<MaskClassifier, 'score'>;
 }
 
 export type DetectProcessor = (payload: Required<FaceDetectPayload>) => Promise<FaceDetectResult>;
 
 /**
  * One detect job: the image blob in; faces (largest first) out, with an aligned crop blob
- * for each of the `alignTop` largest. Faces of a photo turned by a quarter turn are found
- * too and reported in the decoded image's coordinates. Bad images surface as AppError from decodeImage.
+ * for each of the `alignTop` largest and the analyses asked for on those, each timed. Faces
+ * of a photo turned by a quarter turn are found too and reported in the decoded image's
+ * coordinates. Bad images surface as AppError from decodeImage.
  */
 export function createDetectProcessor(deps: DetectProcessorDeps): DetectProcessor {
+  const analysers = faceAnalysers(deps);
   return async (payload) => {
     // Callers that bypass the payload schema (tests, benchmarks) may leave out its default.
-    const analyses = payload.analyses ?? [];
-    const masker = analyses.includes('mask') ? requireMask(deps) : undefined;
+    const asked = new Set(payload.analyses ?? []);
+    const wanted = PER_FACE_ANALYSES.filter((name) => asked.has(name)).map((name) => [name, requireAnalyser(analysers, name)] as const);
     const bytes = await deps.blobs.get(payload.blobKey);
     const lap = stopwatch();
     const image = await decodeImage(bytes, { maxPixels: deps.maxPixels });
@@ -39,29 +39,32 @@ export function createDetectProcessor(deps: DetectProcessorDeps): DetectProcesso
     const cropKeys = await Promise.all(
       crops.map((crop) => deps.blobs.put(Buffer.from(crop.data.buffer, crop.data.byteOffset, crop.data.byteLength), 'crop')),
     );
-    const align = lap();
-    const qualities = analyses.includes('quality')
-      ? await Promise.all(aligned.map((face) => measureFaceQuality(image, face)))
-      : undefined;
-    const quality: Record<string, number> = qualities ? { quality: lap() } : {};
-    const maskScores = masker ? await masker.score(crops) : undefined;
-    const mask: Record<string, number> = maskScores ? { mask: lap() } : {};
+    const timings: Record<string, number> = { decode, ...detection, align: lap() };
+    const fields = aligned.map((_, i) => ({ alignedCropKey: cropKeys[i]! }));
+    for (const [name, analyse] of wanted) {
+      (await analyse({ image, faces: aligned, crops })).forEach((result, i) => Object.assign(fields[i]!, result));
+      timings[name] = lap();
+    }
+    const imageQuality = asked.has('image-quality') ? await measureImageQuality(image) : undefined;
+    if (imageQuality) timings['image-quality'] = lap();
     return {
       ok: true,
       image: { width: image.width, height: image.height },
+      ...(imageQuality ? { imageQuality: pick(imageQuality) } : {}),
       orientation,
-      faces: faces.map((face, i) => ({
-        ...face,
-        ...(i < cropKeys.length ? { alignedCropKey: cropKeys[i] } : {}),
-        ...(qualities?.[i] ? { quality: qualities[i] } : {}),
-        ...(maskScores?.[i] !== undefined ? { maskScore: maskScores[i] } : {}),
-      })),
-      timings: { decode, ...detection, align, ...quality, ...mask },
+      faces: faces.map((face, i) => ({ ...face, ...fields[i] })),
+      timings,
     };
   };
 }
 
-function requireMask(deps: DetectProcessorDeps): Pick<MaskClassifier, 'score'> {
-  if (!deps.mask) throw new Error("The 'mask' analysis was asked of a detect processor built without a mask model");
-  return deps.mask;
+/** The image measures of the contract; width and height are reported already. */
+function pick({ underexposure, overexposure, sharpness, color, brightness }: ImageQuality) {
+  return { underexposure, overexposure, sharpness, color, brightness };
+}
+
+function requireAnalyser(analysers: Record<PerFaceAnalysis, FaceAnalyser | undefined>, name: PerFaceAnalysis): FaceAnalyser {
+  const analyser = analysers[name];
+  if (!analyser) throw new Error(`The '${name}' analysis was asked of a detect processor built without a ${name} model`);
+  return analyser;
 }
