@@ -1,11 +1,12 @@
 import { Client } from 'pg';
+import sharp from 'sharp';
 import { newClient, startStack, type Stack } from './support/stack';
 import { darkened, deepface, faceless, hugePngHeader } from './support/images';
 
 jest.setTimeout(180_000);
 
 /** Small enough that a real photo can exceed it, so the upload limit is exercised with real bytes. */
-const IMAGE_MAX_BYTES = 400_000;
+const IMAGE_MAX_BYTES = 3_000_000;
 
 describe('seed 001 face API end to end (real Postgres, Redis, BullMQ workers and models)', () => {
   let stack: Stack;
@@ -98,6 +99,22 @@ describe('seed 001 face API end to end (real Postgres, Redis, BullMQ workers and
       .attach('image_file2', await faceless(), 'b.jpg')
       .expect(422);
     expect(noFace.body.code).toBe('no_face');
+  });
+
+  it('matches photos turned by a quarter or half turn, and EXIF-rotated JPEGs, against an upright photo', async () => {
+    const upright = deepface('img2.jpg');
+    const copies = [
+      ...[90, 180, 270].map((angle) => sharp(deepface('img1.jpg')).rotate(angle).jpeg({ quality: 92 }).toBuffer()),
+      // Pixels turned 90 degrees anticlockwise, with EXIF orientation 6 telling viewers to turn them back.
+      sharp(deepface('img1.jpg')).rotate(270).withMetadata({ orientation: 6 }).jpeg({ quality: 92 }).toBuffer(),
+    ];
+    for (const copy of await Promise.all(copies)) {
+      const res = await consent(stack.http().post('/face/compare').set(bearer()))
+        .attach('image_file1', copy, 'turned.jpg')
+        .attach('image_file2', upright, 'upright.jpg')
+        .expect(200);
+      expect(res.body.similarity).toBeGreaterThanOrEqual(res.body.default_thresholds.similarity);
+    }
   });
 
   it('enrols, lists, compares against, updates and deletes a user by user_token', async () => {
