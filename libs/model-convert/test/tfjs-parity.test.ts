@@ -10,7 +10,7 @@ import { loadTfjsModel, runTfjs, useWasmBackend } from './support/tfjs-reference
  * as human feeds them. Probabilities must agree to 1e-4 absolute; unbounded outputs (the
  * faceres descriptor) to 1e-4 of their largest magnitude.
  */
-const PHOTOS = Array.from({ length: 8 }, (_, k) => path.join('/work/shared/data/faces/deepface', `img${k + 1}.jpg`));
+const PHOTOS = Array.from({ length: 8 }, (_, k) => path.resolve(__dirname, '../../../../shared/data/faces/deepface', `img${k + 1}.jpg`));
 const ABSOLUTE = 1e-4;
 const RELATIVE = 1e-4;
 const isProbability = (values: Float32Array) => values.every((v) => v >= 0 && v <= 1);
