@@ -21,12 +21,14 @@ export function NativeEndpoint(options: {
     ApiOperation({ summary: options.summary }),
     ApiHeader({ name: 'Accesstoken', required: true, description: 'Access token from POST /oauth/token' }),
     ApiResponse({ status: 200, description: 'Success', schema: { type: 'object', properties: { status: { type: 'string', example: '200' }, status_message: { type: 'string' }, ...options.response } } }),
-    ApiResponse({ status: 400, description: 'Invalid request (error_code says which rule)', schema: errorEnvelope }),
-    ApiResponse({ status: 401, description: 'Missing, unknown or expired access token', schema: errorEnvelope }),
-    ApiResponse({ status: 404, description: 'Unknown gallery or user', schema: errorEnvelope }),
-    ApiResponse({ status: 422, description: 'No usable face (NO_FACE, FACE_TOO_SMALL, ...)', schema: errorEnvelope }),
-    ApiResponse({ status: 429, description: 'Quota exhausted (QUOTA_EXCEEDED)', schema: errorEnvelope }),
-    ApiResponse({ status: 503, description: 'A worker stage or Redis is unavailable', schema: errorEnvelope }),
+    ...errorResponses(errorEnvelope, {
+      400: 'Invalid request (error_code says which rule)',
+      401: 'Missing, unknown or expired access token',
+      404: 'Unknown gallery or user',
+      422: 'No usable face (NO_FACE, FACE_TOO_SMALL, ...)',
+      429: 'Quota exhausted (QUOTA_EXCEEDED)',
+      503: 'A worker stage or Redis is unavailable',
+    }),
   ];
   if (options.request) {
     const schema = z.toJSONSchema(options.request, { io: 'input', unrepresentable: 'any' }) as Schema;
@@ -37,6 +39,11 @@ export function NativeEndpoint(options: {
     }
   }
   return applyDecorators(...decorators);
+}
+
+/** One documented error response per status, all in the dialect's error body. */
+export function errorResponses(schema: Schema, descriptions: Record<number, string>) {
+  return Object.entries(descriptions).map(([status, description]) => ApiResponse({ status: Number(status), description, schema }));
 }
 
 export const str = { type: 'string' };

@@ -11,7 +11,7 @@ import { MultipartForm } from '../../multipart/multipart-form.interceptor';
 import { UploadedImages } from '../../multipart/uploaded-images';
 import { parseWithSchema } from '../../validation/parse-with-schema';
 import { PerseEndpoint } from './perse-openapi';
-import { consentRequest, requireConsent, updateUserRequest, userTokenParam } from './perse-requests';
+import { consentRequest, consentedForm, updateUserRequest, userTokenParam } from './perse-requests';
 import { PerseService } from './perse.service';
 import { withTimeTaken } from './time-taken';
 
@@ -31,9 +31,7 @@ export class PerseEnrollmentController {
   @UseInterceptors(MultipartForm(['image_file']))
   @PerseEndpoint({ summary: 'Enrol the largest face; answers its new user_token', files: ['image_file'] })
   enrol(@CurrentClient() client: AuthenticatedClient, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const input = parseWithSchema(consentRequest, body);
-    res.locals.consent = input.client_declaration_enduser_consent;
-    requireConsent(input);
+    consentedForm(consentRequest, body, res);
     const image = UploadedImages.of(req, this.env.IMAGE_MAX_BYTES).require('image_file');
     return this.calls.run({ clientId: client.id, endpoint: 'enrollment/users', input: {}, billable: true, response: res }, () =>
       withTimeTaken(async () => ({ user_token: await this.perse.enrol(client, image) })),
@@ -52,9 +50,7 @@ export class PerseEnrollmentController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const { user_token: userToken } = parseWithSchema(userTokenParam, params);
-    const input = parseWithSchema(updateUserRequest, body);
-    res.locals.consent = input.client_declaration_enduser_consent;
-    requireConsent(input);
+    const input = consentedForm(updateUserRequest, body, res);
     if (input.user_token !== undefined && input.user_token !== userToken) {
       throw new AppError('VALIDATION_FAILED', 'user_token in the form differs from the one in the path');
     }

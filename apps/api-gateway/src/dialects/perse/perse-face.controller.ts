@@ -8,9 +8,8 @@ import { MeteredCallService } from '../../calls/metered-call.service';
 import { ENV } from '../../config/env.provider';
 import { MultipartForm } from '../../multipart/multipart-form.interceptor';
 import { UploadedImages } from '../../multipart/uploaded-images';
-import { parseWithSchema } from '../../validation/parse-with-schema';
 import { PerseEndpoint } from './perse-openapi';
-import { compareRequest, detectRequest, requireConsent } from './perse-requests';
+import { compareRequest, consentedForm, detectRequest } from './perse-requests';
 import { PerseService } from './perse.service';
 import { withTimeTaken } from './time-taken';
 
@@ -34,9 +33,7 @@ export class PerseFaceController {
     fields: ['attributes'],
   })
   detect(@CurrentClient() client: AuthenticatedClient, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const input = parseWithSchema(detectRequest, body);
-    res.locals.consent = input.client_declaration_enduser_consent;
-    requireConsent(input);
+    const input = consentedForm(detectRequest, body, res);
     const image = UploadedImages.of(req, this.env.IMAGE_MAX_BYTES).require('image_file');
     return this.calls.run({ clientId: client.id, endpoint: 'face/detect', input: {}, billable: true, response: res }, () =>
       withTimeTaken(() => this.perse.detect(image, input.attributes)),
@@ -52,9 +49,7 @@ export class PerseFaceController {
     fields: ['user_token'],
   })
   compare(@CurrentClient() client: AuthenticatedClient, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const input = parseWithSchema(compareRequest, body);
-    res.locals.consent = input.client_declaration_enduser_consent;
-    requireConsent(input);
+    const input = consentedForm(compareRequest, body, res);
     const work = this.perse.comparison(client, UploadedImages.of(req, this.env.IMAGE_MAX_BYTES), input.user_token);
     return this.calls.run({ clientId: client.id, endpoint: 'face/compare', input: {}, billable: true, response: res }, () => withTimeTaken(work));
   }

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { errorResponses } from '../../face-api/openapi';
 
 const error = { type: 'object', properties: { code: { type: 'string', example: 'no_face' }, message: { type: 'string' } } };
 
@@ -9,13 +10,16 @@ export function PerseEndpoint(options: { summary: string; files?: string[]; fiel
     ApiOperation({ summary: options.summary }),
     ApiBearerAuth(),
     ApiResponse({ status: 200, description: 'Success; every answer carries time_taken (seconds)' }),
-    ApiResponse({ status: 400, description: 'Missing or invalid field, consent not declared (consent_required)', schema: error }),
-    ApiResponse({ status: 401, description: 'Missing, unknown or expired access token', schema: error }),
-    ApiResponse({ status: 404, description: 'Unknown user_token (user_not_found)', schema: error }),
-    ApiResponse({ status: 413, description: 'File over IMAGE_MAX_BYTES or image over IMAGE_MAX_PIXELS', schema: error }),
-    ApiResponse({ status: 415, description: 'Not multipart/form-data, or a file that is not JPEG, PNG or WEBP', schema: error }),
-    ApiResponse({ status: 422, description: 'No face, face too small, image_underexposed / image_overexposed on enrolment', schema: error }),
-    ApiResponse({ status: 429, description: 'Quota exhausted (quota_exceeded)', schema: error }),
+    ...errorResponses(error, {
+      400: 'Missing or invalid field, consent not declared (consent_required)',
+      401: 'Missing, unknown or expired access token',
+      404: 'Unknown user_token (user_not_found)',
+      413: 'File over IMAGE_MAX_BYTES or image over IMAGE_MAX_PIXELS',
+      415: 'Not multipart/form-data, or a file that is not JPEG, PNG or WEBP',
+      422: 'No face, face too small, image_underexposed / image_overexposed on enrolment',
+      429: 'Quota exhausted (quota_exceeded)',
+      503: 'A worker stage or Redis is unavailable',
+    }),
   ];
   if (options.files) {
     const properties: Record<string, object> = {

@@ -1,6 +1,8 @@
+import type { Response } from 'express';
 import { z } from 'zod';
 import { AppError } from '@bio/contracts';
 import { flagField } from '../../face-api/dto/fields';
+import { parseWithSchema } from '../../validation/parse-with-schema';
 
 /**
  * The document gives user_token as a number when enrolling and as a string when updating;
@@ -18,6 +20,21 @@ export const detectRequest = z.object({ ...consent, attributes: flagField.option
 export const compareRequest = z.object({ ...consent, user_token: userTokenField.optional() });
 export const updateUserRequest = z.object({ ...consent, user_token: userTokenField.optional() });
 export const userTokenParam = z.object({ user_token: userTokenField });
+
+/**
+ * A form that declares consent: parsed, its declaration put where the usage record takes it
+ * from (whatever the outcome), and refused unless it is true.
+ */
+export function consentedForm<S extends z.ZodType<{ client_declaration_enduser_consent?: boolean | undefined }>>(
+  schema: S,
+  body: unknown,
+  response: Response,
+): z.output<S> {
+  const input = parseWithSchema(schema, body);
+  response.locals.consent = input.client_declaration_enduser_consent;
+  requireConsent(input);
+  return input;
+}
 
 /** Seed 001: the end user's consent must be declared, and true, on every call that takes a face or a voice. */
 export function requireConsent(input: { client_declaration_enduser_consent?: boolean | undefined }): void {
