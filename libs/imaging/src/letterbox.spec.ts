@@ -1,4 +1,4 @@
-import { letterbox, letterboxToSource } from './letterbox';
+import { letterbox, letterboxContent, letterboxToSource } from './letterbox';
 import { createRgbImage } from './rgb-image';
 
 describe('letterbox', () => {
@@ -22,5 +22,14 @@ describe('letterbox', () => {
     const [x, y] = letterboxToSource(box, [128, 42 + 43]);
     expect(x).toBeCloseTo(300, 10);
     expect(y).toBeCloseTo(100, 10);
+  });
+
+  it('makes each size once per source and gives back the picture inside the bars', async () => {
+    const box = await letterbox(wide, 128);
+    expect(await letterbox(wide, 128)).toBe(box);
+    expect(await letterbox(wide, 64)).not.toBe(box);
+    const content = letterboxContent(box, wide);
+    expect([content.width, content.height]).toEqual([128, 43]);
+    expect(content.data.every((v) => v === 200)).toBe(true);
   });
 });

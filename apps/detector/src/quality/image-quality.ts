@@ -1,7 +1,11 @@
-import { lumaOf, resizeRegion, type RgbImage } from '@bio/imaging';
+import { letterbox, letterboxContent, lumaOf, type RgbImage } from '@bio/imaging';
 import { regionMetrics, type RegionMetrics } from './region-metrics';
 
-/** The whole image is measured with its longer side at this size, so sharpness does not depend on resolution. */
+/**
+ * The whole image is measured with its longer side at this size, so sharpness does not
+ * depend on resolution; it is the back BlazeFace model's input, whose letterbox the
+ * detector has made already.
+ */
 export const IMAGE_MEASURE_SIDE = 256;
 
 export interface ImageQuality extends RegionMetrics {
@@ -13,15 +17,9 @@ export interface ImageQuality extends RegionMetrics {
 
 /** Seed 001's image_metrics: the face measures applied to the whole picture, plus its size and brightness. */
 export async function measureImageQuality(image: RgbImage): Promise<ImageQuality> {
-  const scale = IMAGE_MEASURE_SIDE / Math.max(image.width, image.height);
-  const small = await resizeRegion(
-    image,
-    { left: 0, top: 0, width: image.width, height: image.height },
-    Math.max(1, Math.round(image.width * scale)),
-    Math.max(1, Math.round(image.height * scale)),
-  );
-  const luma = lumaOf(small).data;
+  const small = letterboxContent(await letterbox(image, IMAGE_MEASURE_SIDE), image);
+  const luma = lumaOf(small);
   let sum = 0;
-  for (const y of luma) sum += y;
-  return { width: image.width, height: image.height, brightness: sum / luma.length / 255, ...regionMetrics(small) };
+  for (const y of luma.data) sum += y;
+  return { width: image.width, height: image.height, brightness: sum / luma.data.length / 255, ...regionMetrics(small, luma) };
 }

@@ -1,4 +1,4 @@
-import { lumaOf, type RgbImage } from '@bio/imaging';
+import { lumaOf, type GreyImage, type RgbImage } from '@bio/imaging';
 import { colorDegradation } from './color';
 import { exposure } from './exposure';
 import { sharpness } from './sharpness';
@@ -10,8 +10,7 @@ export interface RegionMetrics {
   color: number;
 }
 
-/** The pixel measures shared by a face region and a whole image, on an already resampled raster. */
-export function regionMetrics(image: RgbImage): RegionMetrics {
-  const luma = lumaOf(image);
+/** The pixel measures shared by a face region and a whole image, on an already resampled raster (and its luma, when made already). */
+export function regionMetrics(image: RgbImage, luma: GreyImage = lumaOf(image)): RegionMetrics {
   return { ...exposure(luma), sharpness: sharpness(luma), color: colorDegradation(image) };
 }
