@@ -42,6 +42,12 @@ export const envSchema = z.object({
   LIVENESS_MODEL_PATH: z.string().min(1).optional(),
   FACE_ATTRIBUTES_MODEL_PATH: z.string().min(1).optional(),
   EMOTION_MODEL_PATH: z.string().min(1).optional(),
+  /** Replacement Silero-VAD-compatible ONNX file (slot voice-activity). */
+  VAD_MODEL_PATH: z.string().min(1).optional(),
+  /** Seconds of speech (after voice-activity detection) a recording must hold to be compared or enrolled. */
+  MIN_SPEECH_SECONDS: z.coerce.number().positive().default(1.0),
+  /** Longest recording accepted, in seconds; longer ones are refused from their header before decoding where possible. */
+  AUDIO_MAX_SECONDS: z.coerce.number().positive().default(60),
   /** Input convention of a replacement embedder; each unset one keeps the manifest's value. */
   FACE_EMBED_CHANNEL_ORDER: z.enum(['rgb', 'bgr']).optional(),
   FACE_EMBED_INPUT_MEAN: z.coerce.number().optional(),

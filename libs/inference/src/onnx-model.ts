@@ -6,6 +6,14 @@ export interface Float32Tensor {
   dims: readonly number[];
 }
 
+/** Integer inputs such as Silero VAD's sample rate; outputs stay float32. */
+export interface Int64Tensor {
+  data: BigInt64Array;
+  dims: readonly number[];
+}
+
+export type InputTensor = Float32Tensor | Int64Tensor;
+
 export interface TensorInfo {
   name: string;
   /** null where the model leaves a dimension free (e.g. batch). */
@@ -20,7 +28,7 @@ export interface SessionOptions {
   logger: Logger;
 }
 
-/** The one place that talks to onnxruntime: float32 tensors in, float32 tensors out. */
+/** The one place that talks to onnxruntime: float32 (or int64) tensors in, float32 tensors out. */
 export class OnnxModel {
   readonly inputs: TensorInfo[];
   readonly outputs: TensorInfo[];
@@ -51,9 +59,11 @@ export class OnnxModel {
     return new OnnxModel(await ort.InferenceSession.create(file, { ...base, executionProviders: ['cpu'] }), 'cpu');
   }
 
-  async run(feeds: Record<string, Float32Tensor>): Promise<Record<string, Float32Tensor>> {
+  async run(feeds: Record<string, InputTensor>): Promise<Record<string, Float32Tensor>> {
     const inputs: Record<string, ort.Tensor> = {};
-    for (const [name, t] of Object.entries(feeds)) inputs[name] = new ort.Tensor('float32', t.data, t.dims);
+    for (const [name, t] of Object.entries(feeds)) {
+      inputs[name] = t.data instanceof BigInt64Array ? new ort.Tensor('int64', t.data, t.dims) : new ort.Tensor('float32', t.data, t.dims);
+    }
     const results = await this.session.run(inputs);
     const out: Record<string, Float32Tensor> = {};
     for (const [name, tensor] of Object.entries(results)) {

@@ -35,4 +35,19 @@ describe('openModel (real manifest and fetched files)', () => {
     expect(opened.model.inputs[0]!.dims).toEqual([1, 128, 128, 3]);
     await opened.model.close();
   });
+
+  it('feeds an int64 tensor beside float32 ones (Silero VAD sample rate)', async () => {
+    const opened = await openModel(env, 'voice-activity', undefined, pino({ level: 'silent' }));
+    const feeds = {
+      input: { data: new Float32Array(576), dims: [1, 576] },
+      state: { data: new Float32Array(2 * 128), dims: [2, 1, 128] },
+    };
+    const out = await opened.model.run({ ...feeds, sr: { data: BigInt64Array.from([16000n]), dims: [] } });
+    expect(out['output']!.dims).toEqual([1, 1]);
+    expect(out['output']!.data[0]).toBeLessThan(0.1);
+    expect(out['stateN']!.dims).toEqual([2, 1, 128]);
+    // The model declares sr int64: a float32 sr must be refused, which proves the type reaches onnxruntime.
+    await expect(opened.model.run({ ...feeds, sr: { data: Float32Array.from([16000]), dims: [] } })).rejects.toThrow();
+    await opened.model.close();
+  });
 });
