@@ -48,6 +48,8 @@ export const envSchema = z.object({
   MIN_SPEECH_SECONDS: z.coerce.number().positive().default(1.0),
   /** Longest recording accepted, in seconds; longer ones are refused from their header before decoding where possible. */
   AUDIO_MAX_SECONDS: z.coerce.number().positive().default(60),
+  /** Byte limit of one uploaded recording (10 MiB holds about 5 minutes of 16 kHz 16-bit WAV). */
+  AUDIO_MAX_BYTES: int(10 * 1024 * 1024, 1024),
   /** Input convention of a replacement embedder; each unset one keeps the manifest's value. */
   FACE_EMBED_CHANNEL_ORDER: z.enum(['rgb', 'bgr']).optional(),
   FACE_EMBED_INPUT_MEAN: z.coerce.number().optional(),

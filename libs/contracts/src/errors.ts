@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   AUDIO_UNSUPPORTED_FORMAT: { status: 415, message: 'Unsupported audio format (WAV PCM/float or Ogg Vorbis/Opus expected)' },
   AUDIO_DECODE_FAILED: { status: 400, message: 'Audio could not be decoded (corrupt or truncated file)' },
   AUDIO_TOO_LONG: { status: 413, message: 'Audio exceeds the maximum duration' },
+  AUDIO_TOO_LARGE: { status: 413, message: 'Audio file exceeds the byte limit' },
   NOT_ENOUGH_SPEECH: { status: 422, message: 'The recording holds less speech than the minimum' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported request content type' },
   CONSENT_REQUIRED: { status: 400, message: 'client_declaration_enduser_consent must be true' },

@@ -5,6 +5,7 @@ import { multipartError } from './multipart-error';
 describe('multipartError', () => {
   it('maps multer limits to their own codes', () => {
     expect(multipartError(new MulterError('LIMIT_FILE_SIZE', 'image_file')).code).toBe('IMAGE_TOO_LARGE');
+    expect(multipartError(new MulterError('LIMIT_FILE_SIZE', 'audio_file1'), 'audio').code).toBe('AUDIO_TOO_LARGE');
     expect(multipartError(new MulterError('LIMIT_FIELD_VALUE', 'user_token')).code).toBe('FIELD_TOO_LONG');
     const unexpected = multipartError(new MulterError('LIMIT_UNEXPECTED_FILE', 'photo'));
     expect(unexpected.code).toBe('VALIDATION_FAILED');

@@ -1,14 +1,14 @@
 import { AppError } from '@bio/contracts';
 import { MulterError } from 'multer';
 
-/** A multer or busboy failure as the client error it is. */
-export function multipartError(err: unknown): AppError {
+/** A multer or busboy failure as the client error it is; an oversized file is named by what it holds. */
+export function multipartError(err: unknown, kind: 'image' | 'audio' = 'image'): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof MulterError) {
     const where = err.field ? ` (${err.field})` : '';
     switch (err.code) {
       case 'LIMIT_FILE_SIZE':
-        return new AppError('IMAGE_TOO_LARGE', `Uploaded file${where} exceeds the size limit`);
+        return new AppError(kind === 'image' ? 'IMAGE_TOO_LARGE' : 'AUDIO_TOO_LARGE', `Uploaded file${where} exceeds the size limit`);
       case 'LIMIT_FIELD_VALUE':
         return new AppError('FIELD_TOO_LONG', `Form field${where} is too long`);
       case 'LIMIT_UNEXPECTED_FILE':

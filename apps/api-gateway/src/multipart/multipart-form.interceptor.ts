@@ -11,13 +11,16 @@ import { multipartError } from './multipart-error';
 const FIELD_VALUE_MAX_BYTES = 64 * 1024;
 const FIELD_COUNT_MAX = 32;
 
+/** What a form's files are: images (at most IMAGE_MAX_BYTES each) or recordings (AUDIO_MAX_BYTES). */
+export type UploadKind = 'image' | 'audio';
+
 /**
  * Parses a multipart/form-data body into `req.body` (text fields) and `req.files` (the
- * named file fields, one file each, in memory, at most IMAGE_MAX_BYTES each). Any other
+ * named file fields, in memory, one file each unless `maxCount` says more). Any other
  * content type is refused with UNSUPPORTED_MEDIA_TYPE, and every parser failure becomes
  * a 4xx AppError with its own code.
  */
-export function MultipartForm(fileFields: readonly string[]): Type<NestInterceptor> {
+export function MultipartForm(fileFields: readonly string[], kind: UploadKind = 'image', maxCount = 1): Type<NestInterceptor> {
   @Injectable()
   class MultipartFormInterceptor implements NestInterceptor {
     private readonly parse: RequestHandler;
@@ -25,8 +28,13 @@ export function MultipartForm(fileFields: readonly string[]): Type<NestIntercept
     constructor(@Inject(ENV) env: Env) {
       this.parse = multer({
         storage: multer.memoryStorage(),
-        limits: { fileSize: env.IMAGE_MAX_BYTES, files: fileFields.length, fields: FIELD_COUNT_MAX, fieldSize: FIELD_VALUE_MAX_BYTES },
-      }).fields(fileFields.map((name) => ({ name, maxCount: 1 })));
+        limits: {
+          fileSize: kind === 'image' ? env.IMAGE_MAX_BYTES : env.AUDIO_MAX_BYTES,
+          files: fileFields.length * maxCount,
+          fields: FIELD_COUNT_MAX,
+          fieldSize: FIELD_VALUE_MAX_BYTES,
+        },
+      }).fields(fileFields.map((name) => ({ name, maxCount })));
     }
 
     async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -36,7 +44,7 @@ export function MultipartForm(fileFields: readonly string[]): Type<NestIntercept
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send multipart/form-data with the fields ${fileFields.join(', ')}`);
       }
       await new Promise<void>((resolve, reject) => {
-        this.parse(request, http.getResponse<Response>(), (err?: unknown) => (err ? reject(multipartError(err)) : resolve()));
+        this.parse(request, http.getResponse<Response>(), (err?: unknown) => (err ? reject(multipartError(err, kind)) : resolve()));
       });
       return next.handle();
     }

@@ -8,7 +8,7 @@ import { CurrentClient, type AuthenticatedClient } from '../../auth/current-clie
 import { MeteredCallService } from '../../calls/metered-call.service';
 import { ENV } from '../../config/env.provider';
 import { MultipartForm } from '../../multipart/multipart-form.interceptor';
-import { UploadedImages } from '../../multipart/uploaded-images';
+import { UploadedFiles } from '../../multipart/uploaded-files';
 import { parseWithSchema } from '../../validation/parse-with-schema';
 import { PerseEndpoint } from './perse-openapi';
 import { consentRequest, consentedForm, updateUserRequest, userTokenParam } from './perse-requests';
@@ -32,7 +32,7 @@ export class PerseEnrollmentController {
   @PerseEndpoint({ summary: 'Enrol the largest face; answers its new user_token', files: ['image_file'] })
   enrol(@CurrentClient() client: AuthenticatedClient, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     consentedForm(consentRequest, body, res);
-    const image = UploadedImages.of(req, this.env.IMAGE_MAX_BYTES).require('image_file');
+    const image = UploadedFiles.of(req).image('image_file', this.env.IMAGE_MAX_BYTES);
     return this.calls.run({ clientId: client.id, endpoint: 'enrollment/users', input: {}, billable: true, response: res }, () =>
       withTimeTaken(async () => ({ user_token: await this.perse.enrol(client, image) })),
     );
@@ -54,7 +54,7 @@ export class PerseEnrollmentController {
     if (input.user_token !== undefined && input.user_token !== userToken) {
       throw new AppError('VALIDATION_FAILED', 'user_token in the form differs from the one in the path');
     }
-    const image = UploadedImages.of(req, this.env.IMAGE_MAX_BYTES).require('image_file');
+    const image = UploadedFiles.of(req).image('image_file', this.env.IMAGE_MAX_BYTES);
     return this.calls.run({ clientId: client.id, endpoint: 'enrollment/users/update', input: {}, billable: true, response: res }, () =>
       withTimeTaken(async () => {
         await this.perse.update(client, userToken, image);

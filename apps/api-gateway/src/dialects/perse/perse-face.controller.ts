@@ -7,7 +7,7 @@ import { CurrentClient, type AuthenticatedClient } from '../../auth/current-clie
 import { MeteredCallService } from '../../calls/metered-call.service';
 import { ENV } from '../../config/env.provider';
 import { MultipartForm } from '../../multipart/multipart-form.interceptor';
-import { UploadedImages } from '../../multipart/uploaded-images';
+import { UploadedFiles } from '../../multipart/uploaded-files';
 import { PerseEndpoint } from './perse-openapi';
 import { compareRequest, consentedForm, detectRequest } from './perse-requests';
 import { PerseService } from './perse.service';
@@ -34,7 +34,7 @@ export class PerseFaceController {
   })
   detect(@CurrentClient() client: AuthenticatedClient, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const input = consentedForm(detectRequest, body, res);
-    const image = UploadedImages.of(req, this.env.IMAGE_MAX_BYTES).require('image_file');
+    const image = UploadedFiles.of(req).image('image_file', this.env.IMAGE_MAX_BYTES);
     return this.calls.run({ clientId: client.id, endpoint: 'face/detect', input: {}, billable: true, response: res }, () =>
       withTimeTaken(() => this.perse.detect(image, input.attributes)),
     );
@@ -50,7 +50,7 @@ export class PerseFaceController {
   })
   compare(@CurrentClient() client: AuthenticatedClient, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const input = consentedForm(compareRequest, body, res);
-    const work = this.perse.comparison(client, UploadedImages.of(req, this.env.IMAGE_MAX_BYTES), input.user_token);
+    const work = this.perse.comparison(client, UploadedFiles.of(req), input.user_token);
     return this.calls.run({ clientId: client.id, endpoint: 'face/compare', input: {}, billable: true, response: res }, () => withTimeTaken(work));
   }
 }

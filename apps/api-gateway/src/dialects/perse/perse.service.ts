@@ -8,7 +8,7 @@ import { ClientRegistrationService } from '../../face-api/clients/client-registr
 import { EnrolmentService } from '../../face-api/enrolment/enrolment.service';
 import { PeopleService } from '../../face-api/enrolment/people.service';
 import { RecognitionService } from '../../face-api/recognition/recognition.service';
-import { UploadedImages } from '../../multipart/uploaded-images';
+import { UploadedFiles } from '../../multipart/uploaded-files';
 import { FacePipeline } from '../../pipeline/face-pipeline.service';
 import { perseDetection, type PerseThresholds } from './detect-response';
 
@@ -52,19 +52,19 @@ export class PerseService {
    * The comparison a compare request asks for, checked before any work: image_file1 with
    * image_file2, or image_file with an enrolled user_token.
    */
-  comparison(client: ClientIdentity, images: UploadedImages, userToken: string | undefined): () => Promise<PerseComparison> {
+  comparison(client: ClientIdentity, files: UploadedFiles, userToken: string | undefined): () => Promise<PerseComparison> {
     if (userToken) {
-      if (images.has('image_file1') || images.has('image_file2')) {
+      if (files.has('image_file1') || files.has('image_file2')) {
         throw new AppError('VALIDATION_FAILED', 'Send image_file with user_token, or image_file1 and image_file2 without it');
       }
-      const image = images.require('image_file');
+      const image = files.image('image_file', this.env.IMAGE_MAX_BYTES);
       return async () => {
         const gallery = await this.registration.defaultGallery(client);
         const result = await this.recognition.verify(gallery, userToken, image, COMPARE_ANALYSES);
         return this.compared(result.similarity, [result.probe]);
       };
     }
-    const [first, second] = [images.require('image_file1'), images.require('image_file2')];
+    const [first, second] = [files.image('image_file1', this.env.IMAGE_MAX_BYTES), files.image('image_file2', this.env.IMAGE_MAX_BYTES)];
     return async () => {
       const result = await this.recognition.compare(first, second, COMPARE_ANALYSES);
       return this.compared(result.similarity, result.faces);
