@@ -1,2 +1,3 @@
 export * from './onnx-proto';
 export * from './convert-tfjs-graph';
+export { OnnxGraphBuilder } from './onnx-graph-builder';
