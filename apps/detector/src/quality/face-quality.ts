@@ -11,7 +11,7 @@ export type FaceQuality = NonNullable<DetectedFace['quality']>;
 export async function measureFaceQuality(image: RgbImage, face: Face): Promise<FaceQuality> {
   const pose = headPose(face.landmarks);
   return {
-    ...regionMetrics(await faceRegion(image, face.box)),
+    ...regionMetrics(await faceRegion(image, face.box), 'face'),
     ...pose,
     rotation: Math.max(Math.abs(pose.yaw), Math.abs(pose.pitch), Math.abs(pose.roll)),
   };

@@ -21,5 +21,5 @@ export async function measureImageQuality(image: RgbImage): Promise<ImageQuality
   const luma = lumaOf(small);
   let sum = 0;
   for (const y of luma.data) sum += y;
-  return { width: image.width, height: image.height, brightness: sum / luma.data.length / 255, ...regionMetrics(small, luma) };
+  return { width: image.width, height: image.height, brightness: sum / luma.data.length / 255, ...regionMetrics(small, 'scene', luma) };
 }
