@@ -1,12 +1,13 @@
 /**
  * Chooses the default face-quality thresholds from real photos. The real detector runs on
  * ../shared/data/faces/deepface (largest face of each photo) and on celebrity crops set in a
- * scene (as in the verification benchmark), and on darkened, brightened, greyscale and
- * blurred copies of each; the face is detected again on every copy, as a caller's photo
- * would be. Each threshold lies midway between the 95th percentile of the originals and the
- * 5th percentile of the copies degraded in that respect (for sharpness, higher is better, the
- * mirror image); when those overlap, the originals' percentile is kept so good photos still
- * pass. Rotation has no synthetic copy: its threshold is the originals' 95th percentile.
+ * scene (as in the verification benchmark), and on darkened, brightened, greyscale,
+ * blue- and orange-tinted and blurred copies of each; the face is detected again on every
+ * copy, as a caller's photo would be. Each threshold lies midway between the 95th percentile
+ * of the originals and the 5th percentile of the copies degraded in that respect (for colour,
+ * the greyscale and both tinted copies together; for sharpness, higher is better, the mirror
+ * image); when those overlap, the originals' percentile is kept so good photos still pass.
+ * Rotation has no synthetic copy: its threshold is the originals' 95th percentile.
  * Prints the distributions and writes them with the thresholds to models/quality-thresholds.json.
  *
  * Usage: node scripts/run-ts.cjs bench/quality/quality-thresholds.ts
@@ -21,13 +22,14 @@ import type { FaceDetector } from '../../apps/detector/src/face-detector';
 import { measureFaceQuality, type FaceQuality } from '../../apps/detector/src/quality';
 import { listCelebrities, sceneFromCrop } from '../accuracy/celebrity-set';
 import { percentile } from '../support/stats';
-import { blurredForFace, brightened, darkened, DEGRADATION, greyscale } from './degraded-copies';
+import { blueTinted, blurredForFace, brightened, darkened, DEGRADATION, greyscale, orangeTinted } from './degraded-copies';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const DEEPFACE = '../shared/data/faces/deepface';
 const CELEBRITIES = '../shared/data/faces/celebrities';
 const CELEBRITIES_PER_IDENTITY = 10;
-const VARIANTS = ['original', 'darkened', 'brightened', 'greyscale', 'blurred'] as const;
+const VARIANTS = ['original', 'darkened', 'brightened', 'greyscale', 'blueTinted', 'orangeTinted', 'blurred'] as const;
+const COLOR_DEGRADED = ['greyscale', 'blueTinted', 'orangeTinted'] as const;
 type Variant = (typeof VARIANTS)[number];
 const METRICS = ['underexposure', 'overexposure', 'sharpness', 'color', 'rotation', 'yaw', 'pitch', 'roll'] as const;
 const PERCENTILES = [5, 25, 50, 75, 95] as const;
@@ -82,6 +84,8 @@ async function main(): Promise<void> {
       darkened: darkened(image),
       brightened: brightened(image),
       greyscale: greyscale(image),
+      blueTinted: blueTinted(image),
+      orangeTinted: orangeTinted(image),
       blurred: await blurredForFace(image, face.box.width),
     };
     for (const [variant, copy] of Object.entries(copies) as [Exclude<Variant, 'original'>, RgbImage][]) {
@@ -97,11 +101,12 @@ async function main(): Promise<void> {
     VARIANTS.map((v) => [v, Object.fromEntries(METRICS.map((m) => [m, summary(measured[v].map((q) => q[m]))]))]),
   ) as Record<Variant, Record<(typeof METRICS)[number], Record<string, number>>>;
   const p = (v: Variant, m: (typeof METRICS)[number], pct: number) => percentile(measured[v].map((q) => q[m]), pct);
+  const colorDegraded = COLOR_DEGRADED.flatMap((v) => measured[v].map((q) => q.color));
   const thresholds: QualityThresholds = {
     underexposure: between(p('original', 'underexposure', 95), p('darkened', 'underexposure', 5), false),
     overexposure: between(p('original', 'overexposure', 95), p('brightened', 'overexposure', 5), false),
     sharpness: between(p('original', 'sharpness', 5), p('blurred', 'sharpness', 95), true),
-    color: between(p('original', 'color', 95), p('greyscale', 'color', 5), false),
+    color: between(p('original', 'color', 95), percentile(colorDegraded, 5), false),
     rotation: Math.ceil(p('original', 'rotation', 95)),
   };
   for (const v of VARIANTS) {
@@ -118,7 +123,7 @@ async function main(): Promise<void> {
       photos: samples.length,
       degradation: DEGRADATION,
     },
-    rule: 'midway between p95 of originals and p5 of the copies degraded in that respect (sharpness: p5 of originals and p95 of blurred); the originals\' percentile when they overlap; rotation: p95 of originals, rounded up',
+    rule: 'midway between p95 of originals and p5 of the copies degraded in that respect (colour: greyscale and both tinted copies pooled; sharpness: p5 of originals and p95 of blurred); the originals\' percentile when they overlap; rotation: p95 of originals, rounded up',
     counts: Object.fromEntries(VARIANTS.map((v) => [v, { faces: measured[v].length, withoutFace: missed[v] }])),
     distributions,
     thresholds,
