@@ -11,3 +11,4 @@ export * from './repositories/person.repository';
 export * from './repositories/template.repository';
 export * from './repositories/usage.repository';
 export * from './repositories/transaction.repository';
+export * from './repositories/voice-template.repository';

@@ -7,6 +7,8 @@ import { defaultMigrationsDir } from '../src/migrations/migration-files';
 import { DB_TEST_TIMEOUT_MS, dropDatabase, freshDatabaseUrl, rawQuery } from './test-database';
 
 const INIT = '20261122000000_init';
+const VOICE = '20261201000000_voice_templates';
+const ALL = [INIT, VOICE];
 
 jest.setTimeout(DB_TEST_TIMEOUT_MS);
 
@@ -24,7 +26,7 @@ describe('applyMigrations', () => {
   it('creates a missing database, applies every migration, and a second run is a no-op', async () => {
     const { url } = fresh();
     const first = await applyMigrations(url);
-    expect(first).toEqual({ databaseCreated: true, applied: [INIT], modified: [] });
+    expect(first).toEqual({ databaseCreated: true, applied: ALL, modified: [] });
 
     const second = await applyMigrations(url);
     expect(second).toEqual({ databaseCreated: false, applied: [], modified: [] });
@@ -35,7 +37,7 @@ describe('applyMigrations', () => {
     );
     expect(tables.map((t) => t.table_name)).toEqual([
       '_prisma_migrations', 'access_tokens', 'api_keys', 'client_secrets', 'clients', 'face_templates',
-      'galleries', 'persons', 'quotas', 'transactions', 'usage_records',
+      'galleries', 'persons', 'quotas', 'transactions', 'usage_records', 'voice_templates',
     ]);
   });
 
@@ -61,9 +63,9 @@ describe('applyMigrations', () => {
     const [pk] = await rawQuery<{ conname: string }>(url, `SELECT conname FROM pg_constraint WHERE conrelid = '_prisma_migrations'::regclass AND contype = 'p'`);
     expect(pk?.conname).toBe('_prisma_migrations_pkey');
 
-    const rows = await rawQuery<Record<string, unknown>>(url, 'SELECT * FROM _prisma_migrations');
+    const rows = await rawQuery<Record<string, unknown>>(url, 'SELECT * FROM _prisma_migrations ORDER BY migration_name');
     const file = await readFile(path.join(defaultMigrationsDir(), INIT, 'migration.sql'));
-    expect(rows).toHaveLength(1);
+    expect(rows.map((r) => r.migration_name)).toEqual(ALL);
     const row = rows[0]!;
     expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(row.checksum).toBe(createHash('sha256').update(file).digest('hex'));
@@ -78,9 +80,9 @@ describe('applyMigrations', () => {
   it('lets several processes start together: one applies, the others find nothing to do', async () => {
     const { url } = fresh();
     const reports = await Promise.all(Array.from({ length: 5 }, () => applyMigrations(url)));
-    expect(reports.flatMap((r) => r.applied)).toEqual([INIT]);
+    expect(reports.flatMap((r) => r.applied)).toEqual(ALL);
     const rows = await rawQuery(url, 'SELECT 1 FROM _prisma_migrations');
-    expect(rows).toHaveLength(1);
+    expect(rows).toHaveLength(ALL.length);
   });
 
   describe('with a migrations folder of its own', () => {

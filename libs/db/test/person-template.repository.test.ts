@@ -80,9 +80,9 @@ describe('PersonRepository and TemplateRepository', () => {
   it('deletes a person and returns the ids of the faces that went with it', async () => {
     const a = await persons.upsertPersonWithTemplate({ galleryId, userId: 'gone', userName: 'Gone', template: face([1, 2]) });
     const b = await persons.upsertPersonWithTemplate({ galleryId, userId: 'gone', userName: 'Gone', template: face([2, 1]) });
-    expect((await persons.deletePerson(a.personId)).sort()).toEqual([a.templateId, b.templateId].sort());
+    expect((await persons.deletePerson(a.personId)).faceTemplateIds.sort()).toEqual([a.templateId, b.templateId].sort());
     expect(await persons.findPersonById(a.personId)).toBeNull();
-    expect(await persons.deletePerson(a.personId)).toEqual([]);
+    expect(await persons.deletePerson(a.personId)).toEqual({ faceTemplateIds: [], voiceTemplates: 0 });
   });
 
   it('undoes one enrolment, removing the person only when that was its last face', async () => {

@@ -14,6 +14,8 @@ import {
   UsageRepository,
   type PrismaClient,
 } from '@bio/db';
+import { readdirSync } from 'node:fs';
+import { defaultMigrationsDir } from '../../../../libs/db/src/migrations/migration-files';
 import { DB_TEST_TIMEOUT_MS, dropDatabase, freshDatabaseUrl, rawQuery } from '../../../../libs/db/test/test-database';
 import { ConfigModule, ENV } from '../config/env.provider';
 import { DatabaseModule } from './database.module';
@@ -36,7 +38,8 @@ describe('DatabaseModule', () => {
 
   it('creates and migrates the database before handing out the client', async () => {
     const rows = await rawQuery<{ migration_name: string }>(url, 'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL');
-    expect(rows).toHaveLength(1);
+    const folders = readdirSync(defaultMigrationsDir(), { withFileTypes: true }).filter((e) => e.isDirectory());
+    expect(rows.map((r) => r.migration_name).sort()).toEqual(folders.map((e) => e.name).sort());
     await expect(moduleRef.get(DatabaseHealth).ping()).resolves.toBeUndefined();
   });
 

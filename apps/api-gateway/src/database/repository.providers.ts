@@ -11,6 +11,7 @@ import {
   TemplateRepository,
   TransactionRepository,
   UsageRepository,
+  VoiceTemplateRepository,
   type PrismaClient,
 } from '@bio/db';
 import { ENV } from '../config/env.provider';
@@ -33,6 +34,7 @@ const PRISMA_ONLY: RepositoryClass[] = [
   TemplateRepository,
   UsageRepository,
   TransactionRepository,
+  VoiceTemplateRepository,
   DatabaseHealth,
 ];
 

@@ -36,8 +36,8 @@ export class GalleryRepository {
   }
 
   /**
-   * Deletes the gallery with its people and faces and returns how many faces went, which the
-   * caller hands back to the face quota. The gallery and its people are locked first: a
+   * Deletes the gallery with its people, faces and voices and returns how many templates
+   * went, which the caller hands back to the template quota (n_face counts both kinds). The gallery and its people are locked first: a
    * concurrent enrolment then waits and fails on the vanished row instead of slipping a face
    * in between the count and the delete.
    */
@@ -45,9 +45,11 @@ export class GalleryRepository {
     return this.prisma.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT 1 FROM "galleries" WHERE "id" = ${galleryId}::uuid FOR UPDATE`;
       await tx.$queryRaw`SELECT 1 FROM "persons" WHERE "gallery_id" = ${galleryId}::uuid FOR UPDATE`;
-      const removed = await tx.$executeRaw`DELETE FROM "face_templates" WHERE "gallery_id" = ${galleryId}::uuid`;
+      const faces = await tx.$executeRaw`DELETE FROM "face_templates" WHERE "gallery_id" = ${galleryId}::uuid`;
+      const voices = await tx.$executeRaw`
+        DELETE FROM "voice_templates" v USING "persons" p WHERE v."person_id" = p."id" AND p."gallery_id" = ${galleryId}::uuid`;
       await tx.$executeRaw`DELETE FROM "galleries" WHERE "id" = ${galleryId}::uuid`;
-      return removed;
+      return faces + voices;
     });
   }
 }

@@ -30,6 +30,18 @@ export interface EnrolledTemplate {
 
 const fields = { id: true, galleryId: true, userId: true, userName: true } as const;
 
+type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/** Creates the person on first enrolment of any kind, or renames it. */
+export function upsertPerson(tx: Transaction, galleryId: string, userId: string, userName: string): Promise<{ id: string }> {
+  return tx.person.upsert({
+    where: { galleryId_userId: { galleryId, userId } },
+    create: { galleryId, userId, userName },
+    update: { userName },
+    select: { id: true },
+  });
+}
+
 function templateRow(personId: string, galleryId: string, template: NewTemplate) {
   return {
     personId,
@@ -70,12 +82,7 @@ export class PersonRepository {
   }): Promise<EnrolledTemplate> {
     const { galleryId, userId, userName, template } = input;
     return this.prisma.$transaction(async (tx) => {
-      const person = await tx.person.upsert({
-        where: { galleryId_userId: { galleryId, userId } },
-        create: { galleryId, userId, userName },
-        update: { userName },
-        select: { id: true },
-      });
+      const person = await upsertPerson(tx, galleryId, userId, userName);
       const created = await tx.faceTemplate.create({ data: templateRow(person.id, galleryId, template), select: { id: true } });
       const templateCount = await tx.faceTemplate.count({ where: { personId: person.id } });
       return { personId: person.id, templateId: created.id, templateCount };
@@ -101,16 +108,18 @@ export class PersonRepository {
   }
 
   /**
-   * Deletes the person and returns the ids of the faces that went with it. The person row is
-   * locked first so a concurrent enrolment cannot add a face that the returned list misses.
+   * Deletes the person and returns the ids of the faces and the number of voices that went
+   * with it. The person row is locked first so a concurrent enrolment cannot add a template
+   * that the answer misses.
    */
-  async deletePerson(personId: string): Promise<string[]> {
+  async deletePerson(personId: string): Promise<{ faceTemplateIds: string[]; voiceTemplates: number }> {
     return this.prisma.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT 1 FROM "persons" WHERE "id" = ${personId}::uuid FOR UPDATE`;
       const removed = await tx.$queryRaw<Array<{ id: string }>>`
         DELETE FROM "face_templates" WHERE "person_id" = ${personId}::uuid RETURNING "id"::text AS "id"`;
+      const voiceTemplates = await tx.$executeRaw`DELETE FROM "voice_templates" WHERE "person_id" = ${personId}::uuid`;
       await tx.$executeRaw`DELETE FROM "persons" WHERE "id" = ${personId}::uuid`;
-      return removed.map((r) => r.id);
+      return { faceTemplateIds: removed.map((r) => r.id), voiceTemplates };
     });
   }
 

@@ -18,12 +18,13 @@ export class PeopleService {
     return (await this.persons.listPersons(gallery.id)).map((p) => ({ user_id: p.userId, user_name: p.userName }));
   }
 
-  /** Deletes the user with all their faces and gives the face quota back. */
+  /** Deletes the user with all their faces and voices and gives the template quota back. */
   async delete(clientId: string, gallery: GalleryRef, userId: string): Promise<void> {
     const person = await this.persons.findPerson(gallery.id, userId);
     if (!person) throw new AppError('USER_NOT_FOUND', `User ${userId} is not enrolled in ${gallery.name}`);
-    const templateIds = await this.persons.deletePerson(person.id);
-    if (templateIds.length > 0) await this.quota.release(clientId, 'faces', templateIds.length);
+    const removed = await this.persons.deletePerson(person.id);
+    const templates = removed.faceTemplateIds.length + removed.voiceTemplates;
+    if (templates > 0) await this.quota.release(clientId, 'faces', templates);
     await this.vectors.publish({ op: 'delete-person', personId: person.id });
   }
 }
