@@ -134,6 +134,29 @@ export const matchResult = outcome({
 });
 export type MatchResult = z.infer<typeof matchResult>;
 
+// ---- voice ----
+export const voiceEmbedPayload = z.object({
+  requestId: z.string().min(1),
+  /** One recording, or several short clips of one speaker whose speech is joined (enrolment). */
+  blobKeys: z.array(blobKey).min(1).max(8),
+  /** Speech, after voice-activity detection, below which the job answers NOT_ENOUGH_SPEECH. */
+  minSpeechSeconds: z.number().min(0).max(60),
+});
+export type VoiceEmbedPayload = z.input<typeof voiceEmbedPayload>;
+
+export const voiceEmbedResult = outcome({
+  /** Identifies the speaker model plus its features; voice templates are only compared within one model id. */
+  modelId: z.string(),
+  dimension: z.number().int().positive(),
+  /** Blob key of the L2-normalised float32 little-endian speaker embedding. */
+  embeddingKey: blobKey,
+  /** Length of the recordings and of the speech found in them. */
+  audioSeconds: z.number().min(0),
+  speechSeconds: z.number().min(0),
+  timings: z.record(z.string(), z.number()),
+});
+export type VoiceEmbedResult = z.infer<typeof voiceEmbedResult>;
+
 // ---- vector index change broadcast ----
 export const vectorChange = z.discriminatedUnion('op', [
   z.object({

@@ -3,6 +3,7 @@ export const QUEUES = {
   detect: 'face-detect',
   embed: 'face-embed',
   match: 'face-match',
+  voice: 'voice-embed',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

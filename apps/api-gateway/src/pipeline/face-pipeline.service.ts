@@ -18,6 +18,7 @@ import {
 import { BlobStore, JobRunner, bufferToFloat32 } from '@bio/queue';
 import { currentVectorSeq } from '@bio/vector';
 import { PRODUCER_REDIS } from './pipeline.tokens';
+import { withRedis } from './redis-guard';
 
 /** One face found in a request image and embedded; its embedding blob lives until the request ends. */
 export interface EmbeddedFace {
@@ -125,7 +126,7 @@ export class FacePipeline {
 
   /** Persons of the gallery best first, with raw cosine scores. */
   async identify(probe: EmbeddedFace, galleryId: string, topK: number): Promise<Array<{ personId: string; score: number }>> {
-    const minSeq = await this.guard(() => currentVectorSeq(this.redis));
+    const minSeq = await withRedis(() => currentVectorSeq(this.redis));
     const result = unwrap(
       await this.runner.run(QUEUES.match, matchPayload, matchResult, {
         op: 'identify',
@@ -160,15 +161,6 @@ export class FacePipeline {
   }
 
   private storeBlob(data: Buffer, hint: string): Promise<string> {
-    return this.guard(() => this.blobs.put(data, hint));
-  }
-
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      if (err instanceof AppError) throw err;
-      throw new AppError('SERVICE_UNAVAILABLE', `Redis unreachable: ${(err as Error).message}`);
-    }
+    return withRedis(() => this.blobs.put(data, hint));
   }
 }

@@ -5,6 +5,8 @@ import { z } from 'zod';
 /** Raw-cosine thresholds of one embedding model at given false-accept rates, measured on real pairs. */
 export const calibrationSchema = z.object({
   modelId: z.string(),
+  /** Which scale the model's scores are mapped to; face calibrations before voice existed say nothing. */
+  modality: z.enum(['face', 'voice']).default('face'),
   dataset: z.string(),
   genuinePairs: z.number().int(),
   impostorPairs: z.number().int(),

@@ -3,6 +3,7 @@ import type { Calibration } from './calibration';
 
 const calibration: Calibration = {
   modelId: 'm1',
+  modality: 'face',
   dataset: 'test',
   genuinePairs: 10,
   impostorPairs: 1000,
@@ -41,5 +42,20 @@ describe('SimilarityScale', () => {
     expect(() => new SimilarityScale({ ...calibration, thresholds: calibration.thresholds.slice(0, 3) })).toThrow(/FAR 0.0001/);
     const crossed = calibration.thresholds.map((t) => (t.far === 1e-3 ? { ...t, cosine: 0.15 } : t));
     expect(() => new SimilarityScale({ ...calibration, thresholds: crossed })).toThrow(/monotonic/);
+  });
+
+  it('maps a voice model so that 0.75 stands for FAR 1e-2, from its two measured points', () => {
+    const voice = new SimilarityScale({
+      ...calibration,
+      modelId: 'v1',
+      modality: 'voice',
+      thresholds: [
+        { far: 1e-1, cosine: 0.3 },
+        { far: 1e-2, cosine: 0.5 },
+      ],
+    });
+    expect(voice.toSimilarity(0.5)).toBe(0.75);
+    expect(voice.toSimilarity(0.3)).toBe(0.5);
+    expect(voice.toSimilarity(0.49)).toBeLessThan(0.75);
   });
 });

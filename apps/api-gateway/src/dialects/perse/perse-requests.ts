@@ -20,6 +20,8 @@ export const detectRequest = z.object({ ...consent, attributes: flagField.option
 export const compareRequest = z.object({ ...consent, user_token: userTokenField.optional() });
 export const updateUserRequest = z.object({ ...consent, user_token: userTokenField.optional() });
 export const userTokenParam = z.object({ user_token: userTokenField });
+export const voiceEnrolRequest = z.object({ ...consent, user_token: userTokenField.optional() });
+export const voiceVerifyRequest = z.object({ ...consent, user_token: userTokenField });
 
 /**
  * A form that declares consent: parsed, its declaration put where the usage record takes it

@@ -1,8 +1,7 @@
-import { randomInt } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, type DetectedFace, type FaceAnalysis } from '@bio/contracts';
 import { loadQualityThresholds, QUALITY_THRESHOLDS_FILE, type Env } from '@bio/config';
-import { PersonRepository, type ClientIdentity } from '@bio/db';
+import type { ClientIdentity } from '@bio/db';
 import { ENV } from '../../config/env.provider';
 import { ClientRegistrationService } from '../../face-api/clients/client-registration.service';
 import { EnrolmentService } from '../../face-api/enrolment/enrolment.service';
@@ -11,6 +10,7 @@ import { RecognitionService } from '../../face-api/recognition/recognition.servi
 import { UploadedFiles } from '../../multipart/uploaded-files';
 import { FacePipeline } from '../../pipeline/face-pipeline.service';
 import { perseDetection, type PerseThresholds } from './detect-response';
+import { UserTokens } from './user-tokens';
 
 /** Every face of a detect answer gets metrics and liveness, up to the detector's limit of aligned faces. */
 const DETECT_ANALYSED_FACES = 16;
@@ -36,7 +36,7 @@ export class PerseService {
     private readonly recognition: RecognitionService,
     private readonly enrolment: EnrolmentService,
     private readonly people: PeopleService,
-    private readonly persons: PersonRepository,
+    private readonly tokens: UserTokens,
     private readonly registration: ClientRegistrationService,
     @Inject(ENV) private readonly env: Env,
   ) {
@@ -74,7 +74,7 @@ export class PerseService {
   /** Enrols the largest face under a new user_token. */
   async enrol(client: ClientIdentity, image: Buffer): Promise<string> {
     const gallery = await this.registration.defaultGallery(client);
-    const userToken = await this.freshToken(gallery.id);
+    const userToken = await this.tokens.fresh(gallery.id);
     await this.enrolment.enrol({ clientId: client.id, gallery, userId: userToken, userName: userToken }, image, false);
     return userToken;
   }
@@ -102,14 +102,5 @@ export class PerseService {
       similarity: Number(similarity.toFixed(6)),
       liveness_score: Number(liveness.toFixed(4)),
     };
-  }
-
-  /** 15 random digits, not starting with 0, not yet used in the gallery. */
-  private async freshToken(galleryId: string): Promise<string> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const token = `${randomInt(1, 10)}${String(randomInt(0, 1e14)).padStart(14, '0')}`;
-      if (!(await this.persons.findPerson(galleryId, token))) return token;
-    }
-    throw new AppError('INTERNAL_ERROR', 'Could not draw an unused user_token');
   }
 }
