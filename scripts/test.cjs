@@ -14,6 +14,7 @@ run('npm', ['run', 'build']);
 // Tests and benchmarks are not part of any package build; type-check them too.
 run('npx', ['tsc', '-p', 'tsconfig.spec.json']);
 run('npx', ['tsc', '-p', 'training/mask']);
+run('npx', ['tsc', '-p', 'training/voice']);
 run('node', ['scripts/fetch-models.cjs']);
 // In band: the integration tests share two cores with real model inference.
 run('npx', ['jest', '--runInBand', ...process.argv.slice(2)]);

@@ -44,6 +44,8 @@ export const envSchema = z.object({
   EMOTION_MODEL_PATH: z.string().min(1).optional(),
   /** Replacement Silero-VAD-compatible ONNX file (slot voice-activity). */
   VAD_MODEL_PATH: z.string().min(1).optional(),
+  /** Replacement speaker-embedding ONNX file (slot speaker-embedder): WeSpeaker / 3D-Speaker export contract, feats [B,T,80] -> embs [B,D]. */
+  SPEAKER_MODEL_PATH: z.string().min(1).optional(),
   /** Seconds of speech (after voice-activity detection) a recording must hold to be compared or enrolled. */
   MIN_SPEECH_SECONDS: z.coerce.number().positive().default(1.0),
   /** Longest recording accepted, in seconds; longer ones are refused from their header before decoding where possible. */
