@@ -19,7 +19,7 @@ step('bash', ['scripts/ensure-services.sh']);
 step('node', ['scripts/fetch-models.cjs']);
 step('node', ['libs/db/dist/migrate-cli.js']);
 
-const services = ['detector', 'embedder', 'matcher', 'api-gateway'];
+const services = ['detector', 'embedder', 'matcher', 'voice', 'api-gateway'];
 const children = services.map((name) => {
   const child = spawn('node', [path.join('apps', name, 'dist', 'main.js')], { cwd: root, stdio: 'inherit', env: process.env });
   child.on('exit', (code, signal) => {

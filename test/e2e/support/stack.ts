@@ -9,16 +9,19 @@ import { createTestDatabase, type TestDatabase } from '../../../libs/db/test/tes
 import { createDetectorWorker } from '../../../apps/detector/src/detector-worker';
 import { createEmbedderWorker } from '../../../apps/embedder/src/embedder-worker';
 import { createMatcherWorker } from '../../../apps/matcher/src/matcher-worker';
+import { createVoiceWorker } from '../../../apps/voice/src/voice-worker';
 import { createGatewayApp } from '../../../apps/api-gateway/src/app.factory';
 
 export const ADMIN_KEY = 'e2e-admin-key-0123456789abcdef';
+
+type WorkerName = 'detector' | 'embedder' | 'matcher' | 'voice';
 
 export interface Stack {
   env: Env;
   app: INestApplication;
   http: () => ReturnType<typeof request>;
-  workers: Record<'detector' | 'embedder' | 'matcher', Worker>;
-  restartWorker(name: 'detector' | 'embedder' | 'matcher'): Promise<void>;
+  workers: Record<WorkerName, Worker>;
+  restartWorker(name: WorkerName): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,11 +44,13 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     detector: () => createDetectorWorker(env, logger),
     embedder: () => createEmbedderWorker(env, logger),
     matcher: () => createMatcherWorker(env, logger),
+    voice: () => createVoiceWorker(env, logger),
   };
   const workers = {
     detector: await factories.detector(),
     embedder: await factories.embedder(),
     matcher: await factories.matcher(),
+    voice: await factories.voice(),
   };
   const app = await createGatewayApp(env);
   await app.init();

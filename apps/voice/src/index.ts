@@ -1,0 +1,3 @@
+export * from './voice-processor';
+export * from './voice-worker';
+export * from './speaker/speaker-embedder';

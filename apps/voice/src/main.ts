@@ -1,0 +1,4 @@
+import { runWorkerProcess } from '@bio/queue';
+import { createVoiceWorker } from './voice-worker';
+
+runWorkerProcess('voice', createVoiceWorker);
