@@ -6,7 +6,7 @@ import { faceDetectResult } from '@bio/contracts';
 import { decodeImage, type RgbImage } from '@bio/imaging';
 import { createLogger } from '@bio/observability';
 import { BlobStore, createRedis } from '@bio/queue';
-import { blurredForFace, brightened, darkened, greyscale } from '../../../bench/quality/degraded-copies';
+import { blueTinted, blurredForFace, brightened, darkened, greyscale, orangeTinted } from '../../../bench/quality/degraded-copies';
 import { createDetectProcessor, openFaceDetector, type DetectProcessor } from '../src';
 import { loadEnvAt, loadQualityThresholds, QUALITY_THRESHOLDS_FILE, qualityFailures } from '@bio/config';
 import type { FaceQuality } from '../src/quality';
@@ -76,5 +76,10 @@ describe('face quality on a real photo and its degraded copies', () => {
 
   it('fails the greyscale copy on colour alone', async () => {
     expect(qualityFailures(await qualityOf(greyscale(original)), thresholds)).toEqual(['color']);
+  });
+
+  it('fails the blue- and orange-tinted copies on colour', async () => {
+    expect(qualityFailures(await qualityOf(blueTinted(original)), thresholds)).toContain('color');
+    expect(qualityFailures(await qualityOf(orangeTinted(original)), thresholds)).toContain('color');
   });
 });
