@@ -46,14 +46,20 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     matcher: () => createMatcherWorker(env, logger),
     voice: () => createVoiceWorker(env, logger),
   };
-  const workers = {
-    detector: await factories.detector(),
-    embedder: await factories.embedder(),
-    matcher: await factories.matcher(),
-    voice: await factories.voice(),
-  };
-  const app = await createGatewayApp(env);
-  await app.init();
+  // What started is stopped again when a later part fails (a model missing, say), or its
+  // BullMQ workers would keep the test process alive and take other runs' jobs.
+  const started: Partial<Record<WorkerName, Worker>> = {};
+  let app: INestApplication;
+  try {
+    for (const name of Object.keys(factories) as WorkerName[]) started[name] = await factories[name]();
+    app = await createGatewayApp(env);
+    await app.init();
+  } catch (err) {
+    await Promise.allSettled(Object.values(started).map((w) => w.close()));
+    await database.drop();
+    throw err;
+  }
+  const workers = started as Record<WorkerName, Worker>;
   const server = app.getHttpServer();
   return {
     env,
