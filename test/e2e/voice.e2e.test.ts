@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Test } from 'supertest';
 import { decodeSpeech, SPEECH_SAMPLE_RATE } from '@bio/audio';
+import { concatFloat32 } from '@bio/inference';
 import { writeWav } from '../../libs/audio/test/support/wav-writer';
 import { newClient, startStack, type Stack } from './support/stack';
 import { DATA_DIR, deepface } from './support/images';
@@ -113,12 +114,5 @@ describe('voice through seed 001 end to end (real Postgres, Redis, BullMQ voice 
 
 /** Several FSDD clips of one speaker decoded and joined into one 16 kHz WAV. */
 async function joinedWav(speaker: string, numbers: number[]): Promise<Buffer> {
-  const parts = await Promise.all(numbers.map((n) => decodeSpeech(fsdd(speaker, n), limits)));
-  const joined = new Float32Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    joined.set(part, at);
-    at += part.length;
-  }
-  return wav16k(joined);
+  return wav16k(concatFloat32(await Promise.all(numbers.map((n) => decodeSpeech(fsdd(speaker, n), limits)))));
 }

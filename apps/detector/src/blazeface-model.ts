@@ -1,5 +1,5 @@
 import { letterbox, letterboxToSource, type Point, type RgbImage } from '@bio/imaging';
-import type { OnnxModel, TensorInfo } from '@bio/inference';
+import { concatFloat32, type OnnxModel, type TensorInfo } from '@bio/inference';
 import { ANCHORS_PER_GRID, blazeFaceAnchors } from './blazeface-anchors';
 import { decodeBlazeFace, REGRESSOR_WIDTH } from './blazeface-decoder';
 import type { FaceCandidate } from './face-candidate';
@@ -40,8 +40,8 @@ export class BlazeFaceModel {
     const size = this.inputSize;
     const boxed = await letterbox(image, size);
     const result = await this.model.run({ [this.inputName]: { data: toModelInput(boxed.image), dims: [1, size, size, 3] } });
-    const logits = concat(this.outputs.scores.map((name) => result[name]!.data));
-    const regressors = concat(this.outputs.regressors.map((name) => result[name]!.data));
+    const logits = concatFloat32(this.outputs.scores.map((name) => result[name]!.data));
+    const regressors = concatFloat32(this.outputs.regressors.map((name) => result[name]!.data));
     const toSource = (p: Point) => letterboxToSource(boxed, p);
     return decodeBlazeFace(logits, regressors, this.anchors, size, minScore).map((c) => {
       const [x0, y0] = toSource([c.box.x, c.box.y]);
@@ -62,14 +62,4 @@ function outputOfShape(outputs: TensorInfo[], anchors: number, width: number): s
   const match = outputs.find((o) => o.dims.length === 3 && o.dims[1] === anchors && o.dims[2] === width);
   if (!match) throw new Error(`Not a BlazeFace model: no output of shape [1,${anchors},${width}]`);
   return match.name;
-}
-
-function concat(parts: Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

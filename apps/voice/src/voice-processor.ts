@@ -1,5 +1,6 @@
 import { AppError, type VoiceEmbedPayload, type VoiceEmbedResult } from '@bio/contracts';
 import { decodeSpeech, logMelFbank, SPEECH_SAMPLE_RATE, subtractMean, type Fbank, type VoiceActivityDetector } from '@bio/audio';
+import { concatFloat32 } from '@bio/inference';
 import { stopwatch } from '@bio/observability';
 import { float32ToBuffer, type BlobStore } from '@bio/queue';
 
@@ -36,7 +37,7 @@ export function createVoiceProcessor(deps: VoiceProcessorDeps): VoiceProcessor {
       signals.push(signal);
     }
     const decode = lap();
-    const speech = joined(await Promise.all(signals.map((signal) => deps.vad.keepSpeech(signal))));
+    const speech = concatFloat32(await Promise.all(signals.map((signal) => deps.vad.keepSpeech(signal))));
     const vad = lap();
     const audioSeconds = signals.reduce((n, s) => n + s.length, 0) / SPEECH_SAMPLE_RATE;
     const speechSeconds = speech.length / SPEECH_SAMPLE_RATE;
@@ -62,14 +63,4 @@ export function createVoiceProcessor(deps: VoiceProcessorDeps): VoiceProcessor {
       timings: { decode, vad, features, embed },
     };
   };
-}
-
-function joined(parts: Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
