@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from './errors';
+import { MAX_ALIGNED_FACES } from './limits';
 
 const errorCodeSchema = z.custom<ErrorCode>(
   (v) => typeof v === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, v),
@@ -25,7 +26,7 @@ export const faceDetectPayload = z.object({
   requestId: z.string().min(1),
   blobKey,
   /** Produce a 112x112 ArcFace-aligned RGB crop blob for at most this many of the largest faces. */
-  alignTop: z.number().int().min(0).max(16).default(1),
+  alignTop: z.number().int().min(0).max(MAX_ALIGNED_FACES).default(1),
   /** Per-face analyses to compute for the aligned faces; nothing a caller did not ask for is computed. */
   analyses: z.array(faceAnalysis).max(faceAnalysis.options.length).default([]),
 });

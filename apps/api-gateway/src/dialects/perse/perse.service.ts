@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError, type DetectedFace, type FaceAnalysis } from '@bio/contracts';
+import { AppError, MAX_ALIGNED_FACES, type DetectedFace, type FaceAnalysis } from '@bio/contracts';
 import { loadQualityThresholds, QUALITY_THRESHOLDS_FILE, type Env } from '@bio/config';
 import type { ClientIdentity } from '@bio/db';
 import { ENV } from '../../config/env.provider';
@@ -12,8 +12,6 @@ import { FacePipeline } from '../../pipeline/face-pipeline.service';
 import { perseDetection, type PerseThresholds } from './detect-response';
 import { UserTokens } from './user-tokens';
 
-/** Every face of a detect answer gets metrics and liveness, up to the detector's limit of aligned faces. */
-const DETECT_ANALYSED_FACES = 16;
 const DETECT_ANALYSES: FaceAnalysis[] = ['quality', 'liveness', 'image-quality'];
 const COMPARE_ANALYSES: FaceAnalysis[] = ['liveness'];
 
@@ -43,9 +41,10 @@ export class PerseService {
     this.thresholds = { ...loadQualityThresholds(QUALITY_THRESHOLDS_FILE), liveness: env.LIVENESS_THRESHOLD };
   }
 
+  /** Every face, with metrics and liveness for as many of the largest as the detector aligns. */
   async detect(image: Buffer, withAttributes: boolean) {
     const analyses: FaceAnalysis[] = withAttributes ? [...DETECT_ANALYSES, 'attributes'] : DETECT_ANALYSES;
-    return perseDetection(await this.pipeline.detect(image, DETECT_ANALYSED_FACES, analyses), this.thresholds);
+    return perseDetection(await this.pipeline.detect(image, MAX_ALIGNED_FACES, analyses), this.thresholds);
   }
 
   /**
