@@ -2,27 +2,37 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '@bio/contracts';
 import type { Env } from '@bio/config';
 import { ENV } from '../config/env.provider';
-import { loadCalibrations } from './calibration';
+import { loadCalibrations, type Calibration } from './calibration';
+import type { ScaleName } from './score-scales';
 import { SimilarityScale } from './similarity-scale';
 
-/** Native-scale similarity and the verification rule, per embedding model. */
+/** Similarity on each dialect's scale and the native verification rule, per embedding model. */
 @Injectable()
 export class ScoringService {
-  private readonly scales: Map<string, SimilarityScale>;
+  private readonly calibrations: Map<string, Calibration>;
+  private readonly scales = new Map<string, SimilarityScale>();
 
   constructor(@Inject(ENV) private readonly env: Env) {
-    this.scales = new Map(loadCalibrations(env.CALIBRATION_DIR).map((c) => [c.modelId, new SimilarityScale(c)]));
+    this.calibrations = new Map(loadCalibrations(env.CALIBRATION_DIR).map((c) => [c.modelId, c]));
+    // Fail at start, not on the first request, when a calibration does not fit its scale.
+    for (const modelId of this.calibrations.keys()) this.scaleFor(modelId);
   }
 
-  scaleFor(modelId: string): SimilarityScale {
-    const scale = this.scales.get(modelId);
-    // A model without measured operating points must not produce scores anyone would trust.
-    if (!scale) throw new AppError('INTERNAL_ERROR', `Embedding model ${modelId} has no calibration`);
+  scaleFor(modelId: string, scaleName: ScaleName = 'native'): SimilarityScale {
+    const key = `${scaleName}|${modelId}`;
+    let scale = this.scales.get(key);
+    if (!scale) {
+      const calibration = this.calibrations.get(modelId);
+      // A model without measured operating points must not produce scores anyone would trust.
+      if (!calibration) throw new AppError('INTERNAL_ERROR', `Embedding model ${modelId} has no calibration`);
+      scale = new SimilarityScale(calibration, scaleName);
+      this.scales.set(key, scale);
+    }
     return scale;
   }
 
-  similarity(raw: number, modelId: string): number {
-    return this.scaleFor(modelId).toSimilarity(raw);
+  similarity(raw: number, modelId: string, scaleName: ScaleName = 'native'): number {
+    return this.scaleFor(modelId, scaleName).toSimilarity(raw);
   }
 
   isVerified(similarity: number): boolean {

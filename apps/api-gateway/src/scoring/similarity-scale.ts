@@ -1,34 +1,16 @@
 import type { Calibration } from './calibration';
+import { SCORE_SCALES, type ScaleName, type ScoreScale } from './score-scales';
 
-type Anchors = ReadonlyArray<{ far: number; similarity: number }>;
-
-/**
- * Where each measured false-accept rate lands on the 0..1 scale, per modality. The seed
- * documents 0.75 as the verification threshold. For faces we make it mean FAR 1e-3 and
- * place the other operating points so that the scale reads naturally around it. Speaker
- * models are far weaker and their held-out sets far smaller, so for voices 0.75 means
- * FAR 1e-2, the operating point the voice issue asks for.
- */
-const ANCHORS: Record<Calibration['modality'], Anchors> = {
-  face: [
-    { far: 1e-1, similarity: 0.4 },
-    { far: 1e-2, similarity: 0.6 },
-    { far: 1e-3, similarity: 0.75 },
-    { far: 1e-4, similarity: 0.85 },
-  ],
-  voice: [
-    { far: 1e-1, similarity: 0.5 },
-    { far: 1e-2, similarity: 0.75 },
-  ],
-};
-
-/** A monotonic piecewise-linear map from raw cosine to a 0..1 similarity, fitted per model. */
+/** A monotonic piecewise-linear map from raw cosine to a 0..max score, fitted per model and scale. */
 export class SimilarityScale {
   readonly id: string;
   private readonly knots: Array<[raw: number, mapped: number]>;
 
-  constructor(calibration: Calibration) {
-    const points = ANCHORS[calibration.modality].map((anchor) => {
+  constructor(calibration: Calibration, scaleName: ScaleName = 'native') {
+    const scale: ScoreScale = SCORE_SCALES[scaleName];
+    const anchors = scale.anchors[calibration.modality];
+    if (!anchors) throw new Error(`The ${scaleName} scale has no ${calibration.modality} scores`);
+    const points = anchors.map((anchor) => {
       const measured = calibration.thresholds.find((t) => Math.abs(Math.log10(t.far) - Math.log10(anchor.far)) < 1e-6);
       if (!measured) throw new Error(`Calibration of ${calibration.modelId} lacks FAR ${anchor.far}`);
       return [measured.cosine, anchor.similarity] as [number, number];
@@ -37,8 +19,8 @@ export class SimilarityScale {
       if (points[i]![0] <= points[i - 1]![0]) throw new Error(`Calibration of ${calibration.modelId} is not monotonic`);
     }
     const lowest = Math.min(0, points[0]![0] - 0.1);
-    this.knots = [[lowest, 0], ...points, [1, 1]];
-    this.id = `native-v1:${calibration.modelId}:${calibration.measuredAt}`;
+    this.knots = [[lowest, 0], ...points, [1, scale.max]];
+    this.id = `${scaleName}-v1:${calibration.modelId}:${calibration.measuredAt}`;
   }
 
   toSimilarity(raw: number): number {
