@@ -30,6 +30,8 @@ export const ERROR_CODES = {
   GALLERY_EXISTS: { status: 409, message: 'Face gallery already exists' },
   DEFAULT_GALLERY_PROTECTED: { status: 409, message: 'The default face gallery cannot be deleted' },
   USER_NOT_FOUND: { status: 404, message: 'User not found in the face gallery' },
+  /** Only where a dialect refuses to add a face to an existing user (the identity API); the native enrolment adds one. */
+  USER_EXISTS: { status: 409, message: 'User already exists in the face gallery' },
   DUPLICATE_TRX_ID: { status: 409, message: 'trx_id was already used with a different request' },
   TRX_IN_PROGRESS: { status: 409, message: 'A request with this trx_id is still being processed' },
   NO_FACE: { status: 422, message: 'No face detected' },
