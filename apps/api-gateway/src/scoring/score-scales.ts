@@ -37,6 +37,22 @@ export const SCORE_SCALES = {
       ],
     },
   },
+  /**
+   * The identity users API (seed 002), 0..100, faces only. Its documented default search
+   * threshold 80 stands for FAR 1e-3, the operating point of the native 0.75, so both APIs
+   * accept the same pairs by default.
+   */
+  identity: {
+    max: 100,
+    anchors: {
+      face: [
+        { far: 1e-1, similarity: 50 },
+        { far: 1e-2, similarity: 65 },
+        { far: 1e-3, similarity: 80 },
+        { far: 1e-4, similarity: 90 },
+      ],
+    },
+  },
 } as const satisfies Record<string, ScoreScale>;
 
 export type ScaleName = keyof typeof SCORE_SCALES;

@@ -3,7 +3,7 @@ import { AppError } from '@bio/contracts';
 import type { Env } from '@bio/config';
 import { ENV } from '../config/env.provider';
 import { loadCalibrations, type Calibration } from './calibration';
-import type { ScaleName } from './score-scales';
+import { SCORE_SCALES, type ScaleName } from './score-scales';
 import { SimilarityScale } from './similarity-scale';
 
 /** Similarity on each dialect's scale and the native verification rule, per embedding model. */
@@ -14,8 +14,12 @@ export class ScoringService {
 
   constructor(@Inject(ENV) private readonly env: Env) {
     this.calibrations = new Map(loadCalibrations(env.CALIBRATION_DIR).map((c) => [c.modelId, c]));
-    // Fail at start, not on the first request, when a calibration does not fit its scale.
-    for (const modelId of this.calibrations.keys()) this.scaleFor(modelId);
+    // Fail at start, not on the first request, when a calibration does not fit a scale meant for its modality.
+    for (const calibration of this.calibrations.values()) {
+      for (const scaleName of Object.keys(SCORE_SCALES) as ScaleName[]) {
+        if (calibration.modality in SCORE_SCALES[scaleName].anchors) this.scaleFor(calibration.modelId, scaleName);
+      }
+    }
   }
 
   scaleFor(modelId: string, scaleName: ScaleName = 'native'): SimilarityScale {

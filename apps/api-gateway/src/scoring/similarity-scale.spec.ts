@@ -58,4 +58,18 @@ describe('SimilarityScale', () => {
     expect(voice.toSimilarity(0.3)).toBe(0.5);
     expect(voice.toSimilarity(0.49)).toBeLessThan(0.75);
   });
+
+  it('maps a face model on the identity scale so that 80 stands for FAR 1e-3, topping out at 100', () => {
+    const identity = new SimilarityScale(calibration, 'identity');
+    expect(identity.toSimilarity(0.3)).toBe(80);
+    expect(identity.toSimilarity(0.2)).toBe(65);
+    expect(identity.toSimilarity(0.2999)).toBeLessThan(80);
+    expect(identity.toSimilarity(1)).toBe(100);
+    expect(identity.toSimilarity(1.000001)).toBe(100);
+    expect(identity.id).toMatch(/^identity-v1:m1:/);
+  });
+
+  it('has no identity score for a voice model', () => {
+    expect(() => new SimilarityScale({ ...calibration, modality: 'voice' }, 'identity')).toThrow(/no voice scores/);
+  });
 });

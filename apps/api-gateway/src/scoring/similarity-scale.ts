@@ -4,6 +4,7 @@ import { SCORE_SCALES, type ScaleName, type ScoreScale } from './score-scales';
 /** A monotonic piecewise-linear map from raw cosine to a 0..max score, fitted per model and scale. */
 export class SimilarityScale {
   readonly id: string;
+  private readonly max: number;
   private readonly knots: Array<[raw: number, mapped: number]>;
 
   constructor(calibration: Calibration, scaleName: ScaleName = 'native') {
@@ -19,6 +20,7 @@ export class SimilarityScale {
       if (points[i]![0] <= points[i - 1]![0]) throw new Error(`Calibration of ${calibration.modelId} is not monotonic`);
     }
     const lowest = Math.min(0, points[0]![0] - 0.1);
+    this.max = scale.max;
     this.knots = [[lowest, 0], ...points, [1, scale.max]];
     this.id = `${scaleName}-v1:${calibration.modelId}:${calibration.measuredAt}`;
   }
@@ -33,7 +35,8 @@ export class SimilarityScale {
         return round4(y0 + ((raw - x0) / (x1 - x0)) * (y1 - y0));
       }
     }
-    return 1;
+    // A cosine a rounding error above 1.
+    return this.max;
   }
 }
 
