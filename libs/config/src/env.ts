@@ -68,6 +68,8 @@ export const envSchema = z.object({
   VECTOR_ENGINE: z.enum(['embedded', 'qdrant']).default('embedded'),
   QDRANT_URL: z.string().url().optional(),
   WORKER_CONCURRENCY: int(1, 1),
+  /** Calls per second one client may make to a rate-limited API (ADVANCE check), shared by every gateway replica through Redis; bursts up to the same number. */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(10),
   AUTO_MIGRATE: bool.default(true),
 });
 
