@@ -39,7 +39,12 @@ export class ScoringService {
     return this.scaleFor(modelId, scaleName).toSimilarity(raw);
   }
 
+  /** The native scale's similarity at which 1:1 verifies and native 1:N matches. */
+  get verifyThreshold(): number {
+    return this.env.VERIFY_THRESHOLD;
+  }
+
   isVerified(similarity: number): boolean {
-    return similarity >= this.env.VERIFY_THRESHOLD;
+    return similarity >= this.verifyThreshold;
   }
 }

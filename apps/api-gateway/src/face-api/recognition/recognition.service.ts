@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, type DetectedFace, type FaceAnalysis } from '@bio/contracts';
 import { PersonRepository } from '@bio/db';
 import { FacePipeline } from '../../pipeline/face-pipeline.service';
+import type { ScaleName } from '../../scoring/score-scales';
 import { ScoringService } from '../../scoring/scoring.service';
 import type { GalleryRef } from '../galleries/gallery.service';
 import { FaceProbeService } from './face-probe.service';
@@ -16,8 +17,18 @@ export interface Verification {
 
 export interface Identification {
   probe: DetectedFace;
-  /** Empty when the best candidate does not pass the verification threshold (open-set). */
+  /** Best first; empty when no candidate passes the threshold (open-set). */
   matches: Array<{ userId: string; userName: string; similarity: number }>;
+}
+
+export interface SearchOptions {
+  analyses: FaceAnalysis[];
+  /** How many of the best candidates to consider. */
+  limit: number;
+  /** The score scale of the threshold and of the matches; native by default. */
+  scale?: ScaleName;
+  /** The lowest similarity that is a match. */
+  minSimilarity: number;
 }
 
 export interface Comparison {
@@ -52,18 +63,29 @@ export class RecognitionService {
     }
   }
 
-  async identify(gallery: GalleryRef, image: Buffer, analyses: FaceAnalysis[]): Promise<Identification> {
-    const probe = await this.probes.largestFace(image, { allowSmallFace: true, analyses });
+  /** Native 1:N: the best candidate only, and only when it passes the verification threshold (open-set). */
+  identify(gallery: GalleryRef, image: Buffer, analyses: FaceAnalysis[]): Promise<Identification> {
+    return this.search(gallery, image, { analyses, limit: 1, minSimilarity: this.scoring.verifyThreshold });
+  }
+
+  /**
+   * 1:N for dialects with their own threshold and scale: up to `limit` people of the gallery,
+   * best first, with at least `minSimilarity` on `scale`.
+   */
+  async search(gallery: GalleryRef, image: Buffer, options: SearchOptions): Promise<Identification> {
+    const probe = await this.probes.largestFace(image, { allowSmallFace: true, analyses: options.analyses });
     try {
-      const none: Identification = { probe: probe.face, matches: [] };
-      const [best] = await this.pipeline.identify(probe, gallery.id, 1);
-      if (!best) return none;
-      const similarity = this.scoring.similarity(best.score, probe.modelId);
-      if (!this.scoring.isVerified(similarity)) return none;
-      const person = await this.persons.findPersonById(best.personId);
-      // The person may have been deleted between the search and this read.
-      if (!person) return none;
-      return { probe: probe.face, matches: [{ userId: person.userId, userName: person.userName, similarity }] };
+      const candidates = await this.pipeline.identify(probe, gallery.id, options.limit);
+      const matches: Identification['matches'] = [];
+      for (const candidate of candidates) {
+        const similarity = this.scoring.similarity(candidate.score, probe.modelId, options.scale);
+        // Best first: no later candidate can pass once one fails.
+        if (similarity < options.minSimilarity) break;
+        const person = await this.persons.findPersonById(candidate.personId);
+        // The person may have been deleted between the search and this read.
+        if (person) matches.push({ userId: person.userId, userName: person.userName, similarity });
+      }
+      return { probe: probe.face, matches };
     } finally {
       await this.probes.release([probe]);
     }
