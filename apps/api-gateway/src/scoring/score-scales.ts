@@ -53,6 +53,23 @@ export const SCORE_SCALES = {
       ],
     },
   },
+  /**
+   * ADVANCE's 0..100 (seed 004). Its document suggests pass above 70, manual check from 55
+   * to 70, rejection below 55, without saying what error rates they mean. For faces we make
+   * 70 stand for FAR 1e-3 (one impostor in a thousand passes) and 55 for FAR 1e-2 (one in a
+   * hundred reaches manual check). ADVANCE compares faces only: voices have no score here.
+   */
+  advance: {
+    max: 100,
+    anchors: {
+      face: [
+        { far: 1e-1, similarity: 40 },
+        { far: 1e-2, similarity: 55 },
+        { far: 1e-3, similarity: 70 },
+        { far: 1e-4, similarity: 80 },
+      ],
+    },
+  },
 } as const satisfies Record<string, ScoreScale>;
 
 export type ScaleName = keyof typeof SCORE_SCALES;

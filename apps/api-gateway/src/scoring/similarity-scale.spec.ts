@@ -72,4 +72,13 @@ describe('SimilarityScale', () => {
   it('has no identity score for a voice model', () => {
     expect(() => new SimilarityScale({ ...calibration, modality: 'voice' }, 'identity')).toThrow(/no voice scores/);
   });
+
+  it('maps faces onto the ADVANCE 0..100 scale: 70 at FAR 1e-3, 55 at FAR 1e-2, the top at 100', () => {
+    const advance = new SimilarityScale(calibration, 'advance');
+    expect(advance.toSimilarity(0.3)).toBe(70);
+    expect(advance.toSimilarity(0.2)).toBe(55);
+    expect(advance.toSimilarity(0.1999)).toBeLessThan(55);
+    expect(advance.toSimilarity(1)).toBe(100);
+    expect(advance.toSimilarity(1.0000001)).toBe(100);
+  });
 });
