@@ -26,4 +26,11 @@ describe('decodeImageField', () => {
     const big = Buffer.concat([jpegHeader, Buffer.alloc(2000)]).toString('base64');
     expect(errorCodeOf(() => decodeImageField(big, 'image', 1000))).toBe('IMAGE_TOO_LARGE');
   });
+
+  it('refuses a format the caller did not allow, naming the ones it did', () => {
+    const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 ')]);
+    expect(decodeImageField(webp.toString('base64'), 'image', 1000)).toEqual(webp);
+    expect(() => decodeImageField(webp.toString('base64'), 'face', 1000, ['JPEG', 'PNG'])).toThrow('face is not a JPEG or PNG image');
+    expect(decodeImageField(pngHeader.toString('base64'), 'face', 1000, ['JPEG', 'PNG'])).toEqual(pngHeader);
+  });
 });
