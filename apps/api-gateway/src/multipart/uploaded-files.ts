@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { AppError } from '@bio/contracts';
 import { checkAudioBytes } from './audio-bytes';
-import { checkImageBytes } from '../face-api/dto/image-input';
+import { ALL_IMAGE_FORMATS, checkImageBytes } from '../face-api/dto/image-input';
 
 /** The files of a multipart request by field name; each is checked for size and format when it is taken. */
 export class UploadedFiles {
@@ -15,8 +15,8 @@ export class UploadedFiles {
     return (this.files[field]?.length ?? 0) > 0;
   }
 
-  image(field: string, maxBytes: number): Buffer {
-    return checkImageBytes(this.required(field)[0]!, field, maxBytes);
+  image(field: string, maxBytes: number, formats = ALL_IMAGE_FORMATS): Buffer {
+    return checkImageBytes(this.required(field)[0]!, field, maxBytes, formats);
   }
 
   /** Every recording sent in the field, at least one. */

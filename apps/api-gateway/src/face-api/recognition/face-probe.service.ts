@@ -53,7 +53,7 @@ export class FaceProbeService {
   }
 
   /** The enrolment rule of seed 001: a face past an exposure threshold is not enrolled. */
-  assertWellExposed(face: EmbeddedFace): void {
+  assertWellExposed(face: Pick<EmbeddedFace, 'face'>): void {
     const quality = face.face.quality;
     if (!quality) throw new AppError('INTERNAL_ERROR', 'Detector returned no quality');
     if (quality.underexposure >= this.thresholds.underexposure) {

@@ -91,18 +91,32 @@ export class RecognitionService {
     }
   }
 
-  async compare(source: Buffer, target: Buffer, analyses: FaceAnalysis[]): Promise<Comparison> {
-    const a = await this.probes.largestFace(source, { allowSmallFace: true, analyses });
+  async compare(source: Buffer, target: Buffer, analyses: FaceAnalysis[], scale?: ScaleName): Promise<Comparison> {
+    const a = await this.probeOf(source, 'first', analyses);
     try {
-      const b = await this.probes.largestFace(target, { allowSmallFace: true, analyses });
+      const b = await this.probeOf(target, 'second', analyses);
       try {
-        const similarity = this.scoring.similarity(await this.pipeline.compare(a, b), a.modelId);
-        return { similarity, verified: this.scoring.isVerified(similarity), faces: [a.face, b.face] };
+        const raw = await this.pipeline.compare(a, b);
+        return {
+          similarity: this.scoring.similarity(raw, a.modelId, scale),
+          verified: this.scoring.isVerified(this.scoring.similarity(raw, a.modelId)),
+          faces: [a.face, b.face],
+        };
       } finally {
         await this.probes.release([b]);
       }
     } finally {
       await this.probes.release([a]);
+    }
+  }
+
+  /** The largest face of one image of a pair; a refusal names the image, for dialects whose codes do (ADVANCE). */
+  private async probeOf(image: Buffer, which: 'first' | 'second', analyses: FaceAnalysis[]) {
+    try {
+      return await this.probes.largestFace(image, { allowSmallFace: true, analyses });
+    } catch (err) {
+      if (err instanceof AppError) throw new AppError(err.code, err.message, { ...err.details, image: which });
+      throw err;
     }
   }
 
