@@ -8,6 +8,8 @@ import { ERROR_DIALECTS } from './errors/error-dialect';
 import { nativeErrorDialect } from './errors/native-error-dialect';
 import { perseErrorDialect } from './dialects/perse/perse-error-dialect';
 import { PerseModule } from './dialects/perse/perse.module';
+import { identityErrorDialect } from './dialects/identity/identity-error-dialect';
+import { IdentityModule } from './dialects/identity/identity.module';
 import { FaceApiModule } from './face-api/face-api.module';
 import { HealthModule } from './health/health.module';
 import { UsageRecorderMiddleware } from './ledger/usage-recorder.middleware';
@@ -33,9 +35,10 @@ import { UsageModule } from './usage/usage.module';
     OAuthModule,
     FaceApiModule,
     PerseModule,
+    IdentityModule,
     HealthModule,
   ],
-  providers: [{ provide: ERROR_DIALECTS, useValue: [nativeErrorDialect, perseErrorDialect] }],
+  providers: [{ provide: ERROR_DIALECTS, useValue: [nativeErrorDialect, perseErrorDialect, identityErrorDialect] }],
 })
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
