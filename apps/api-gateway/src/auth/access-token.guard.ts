@@ -7,7 +7,7 @@ import type { RequestWithClient } from './authenticated-client';
 /** An access token from POST /oauth/token, read from the header a dialect names. Decorated so subclasses inherit its constructor's injection metadata. */
 @Injectable()
 abstract class HeaderAccessTokenGuard implements CanActivate {
-  protected abstract readonly header: 'accesstoken' | 'authorization';
+  protected abstract readonly header: 'accesstoken' | 'authorization' | 'x-access-token';
 
   constructor(private readonly auth: AuthService) {}
 
@@ -30,4 +30,10 @@ export class AccessTokenGuard extends HeaderAccessTokenGuard {
 @Injectable()
 export class BearerTokenGuard extends HeaderAccessTokenGuard {
   protected readonly header = 'authorization';
+}
+
+/** The ADVANCE-style API's authentication: `X-ACCESS-TOKEN: <token from generate-token>`. */
+@Injectable()
+export class XAccessTokenGuard extends HeaderAccessTokenGuard {
+  protected readonly header = 'x-access-token';
 }

@@ -11,6 +11,7 @@ import type { AuthenticatedClient } from './authenticated-client';
 export interface IssuedToken {
   accessToken: string;
   expiresIn: number;
+  expiresAt: Date;
 }
 
 /**
@@ -51,10 +52,11 @@ export class AuthService {
     return { client: { id, publicId, name }, secret: this.cipher.decrypt(sealed, publicId) };
   }
 
-  async issueAccessToken(clientId: string): Promise<IssuedToken> {
+  /** A new access token; `expiresIn` seconds is the dialect's choice where its document lets the caller pick (ADVANCE's periodSecond). */
+  async issueAccessToken(clientId: string, expiresIn = this.env.ACCESS_TOKEN_TTL_SECONDS): Promise<IssuedToken> {
     const accessToken = newAccessToken();
-    const expiresIn = this.env.ACCESS_TOKEN_TTL_SECONDS;
-    await this.tokens.create(clientId, sha256Hex(accessToken), new Date(Date.now() + expiresIn * 1000));
-    return { accessToken, expiresIn };
+    const expiresAt = new Date(Date.now() + expiresIn * 1000);
+    await this.tokens.create(clientId, sha256Hex(accessToken), expiresAt);
+    return { accessToken, expiresIn, expiresAt };
   }
 }

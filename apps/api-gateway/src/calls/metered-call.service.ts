@@ -8,8 +8,10 @@ export interface MeteredCall {
   endpoint: string;
   /** The validated request; its trx_id, when present, makes the call idempotent. */
   input: { trx_id?: string | undefined };
-  /** Billable calls spend one API hit, and only when they succeed. */
+  /** Billable calls spend one API hit when they succeed (and when they fail as `chargedFailure` says). */
   billable: boolean;
+  /** Failures a dialect's price list still charges (ADVANCE bills NO_FACE_DETECTED_* as PAY); none by default. */
+  chargedFailure?: (error: unknown) => boolean;
   response: Response;
 }
 
@@ -48,7 +50,8 @@ export class MeteredCallService {
       response.locals.billable = call.billable;
       return body;
     } catch (err) {
-      if (reserved) await this.quota.release(clientId, 'apiHits');
+      if (reserved && call.chargedFailure?.(err)) response.locals.billable = true;
+      else if (reserved) await this.quota.release(clientId, 'apiHits');
       if (trxId) await this.trx.abandon(clientId, trxId);
       throw err;
     }

@@ -19,8 +19,9 @@ export class AppErrorFilter implements ExceptionFilter {
     response.locals.outcome = error.code;
     if (response.headersSent) return;
     const dialect = dialectForPath(this.dialects, request.path);
-    const { status, body, headers } = dialect.render(error);
+    const { status, body, headers, outcome } = dialect.render(error, response.locals);
     if (headers) response.set(headers);
+    if (outcome) response.locals.outcome = outcome;
     response.status(status).json(body);
   }
 }

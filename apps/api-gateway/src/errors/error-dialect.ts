@@ -7,7 +7,8 @@ export interface ErrorDialect {
   readonly name: string;
   /** Path prefixes this dialect serves, e.g. "/face-api". */
   readonly prefixes: readonly string[];
-  render(error: AppError): { status: number; body: unknown; headers?: Record<string, string> };
+  /** `locals` are the response's (e.g. the trx_id a dialect echoes); `outcome` replaces the error code in the usage ledger. */
+  render(error: AppError, locals: Record<string, unknown>): { status: number; body: unknown; headers?: Record<string, string>; outcome?: string };
 }
 
 export const ERROR_DIALECTS = Symbol('ERROR_DIALECTS');
