@@ -18,6 +18,10 @@ export class PeopleService {
     return (await this.persons.listPersons(gallery.id)).map((p) => ({ user_id: p.userId, user_name: p.userName }));
   }
 
+  async isEnrolled(gallery: GalleryRef, userId: string): Promise<boolean> {
+    return (await this.persons.findPerson(gallery.id, userId)) !== null;
+  }
+
   /** Deletes the user with all their faces and voices and gives the template quota back. */
   async delete(clientId: string, gallery: GalleryRef, userId: string): Promise<void> {
     const person = await this.persons.findPerson(gallery.id, userId);
