@@ -31,8 +31,9 @@ export class MeteredCallService {
   async run<B>(call: MeteredCall, work: () => Promise<B>): Promise<B> {
     const { clientId, response } = call;
     const trxId = call.input.trx_id;
-    response.locals.trxId = trxId;
     if (trxId) {
+      // Only when given: a dialect may already have put its own request id there (ADVANCE's transactionId).
+      response.locals.trxId = trxId;
       const begun = await this.trx.begin(clientId, trxId, call.endpoint, call.input);
       if (begun.state === 'replay') {
         response.locals.outcome = 'REPLAY';
