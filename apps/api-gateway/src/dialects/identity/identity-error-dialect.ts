@@ -6,10 +6,13 @@ import type { ErrorDialect } from '../../errors/error-dialect';
 export const IDENTITY_PREFIXES = ['/users'] as const;
 
 /**
- * The document answers every refusal of the request or its image (a duplicate id, no face)
- * with 400 "Invalid request." and says why in `errors`; these statuses keep their own meaning.
+ * The document answers every refusal of the request or its image (a duplicate id, no face,
+ * so also a face over 5 MB) with 400 "Invalid request." and says why in `errors`; these
+ * keep their own status, as the document's 404 does.
  */
-const KEPT_STATUSES = new Set([401, 404, 413, 429]);
+const KEPT_STATUSES = new Set([401, 404, 429]);
+/** A body too large to read is not the image rule: it keeps 413. */
+const KEPT_CODES = new Set<ErrorCode>(['PAYLOAD_TOO_LARGE']);
 
 /** The documented details (400, 404); the others in the same style. */
 const DETAILS: Record<number, string> = {
@@ -27,7 +30,7 @@ const DOCUMENTED_ERRORS: Partial<Record<ErrorCode, string>> = {
 };
 
 function wireStatus(error: AppError): number {
-  return error.status >= 500 || KEPT_STATUSES.has(error.status) ? error.status : 400;
+  return error.status >= 500 || KEPT_STATUSES.has(error.status) || KEPT_CODES.has(error.code) ? error.status : 400;
 }
 
 function isIssueList(value: unknown): value is Array<{ path: string; message: string }> {
