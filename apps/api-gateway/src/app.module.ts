@@ -7,6 +7,8 @@ import { DatabaseModule } from './database/database.module';
 import { ERROR_DIALECTS } from './errors/error-dialect';
 import { nativeErrorDialect } from './errors/native-error-dialect';
 import { perseErrorDialect } from './dialects/perse/perse-error-dialect';
+import { advanceErrorDialect } from './dialects/advance/advance-error-dialect';
+import { AdvanceModule } from './dialects/advance/advance.module';
 import { PerseModule } from './dialects/perse/perse.module';
 import { identityErrorDialect } from './dialects/identity/identity-error-dialect';
 import { IdentityModule } from './dialects/identity/identity.module';
@@ -35,10 +37,11 @@ import { UsageModule } from './usage/usage.module';
     OAuthModule,
     FaceApiModule,
     PerseModule,
+    AdvanceModule,
     IdentityModule,
     HealthModule,
   ],
-  providers: [{ provide: ERROR_DIALECTS, useValue: [nativeErrorDialect, perseErrorDialect, identityErrorDialect] }],
+  providers: [{ provide: ERROR_DIALECTS, useValue: [nativeErrorDialect, perseErrorDialect, identityErrorDialect, advanceErrorDialect] }],
 })
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
