@@ -1,6 +1,7 @@
 import { GalleryRepository } from '../src/repositories/gallery.repository';
 import { PersonRepository, type NewTemplate } from '../src/repositories/person.repository';
 import { TemplateRepository } from '../src/repositories/template.repository';
+import { errorCodeOf } from '../../contracts/test/error-code-of';
 import { box, newClient } from './fixtures';
 import { DB_TEST_TIMEOUT_MS, createTestDatabase, rawQuery, type TestDatabase } from './test-database';
 
@@ -75,6 +76,15 @@ describe('PersonRepository and TemplateRepository', () => {
     await persons.upsertPersonWithTemplate({ galleryId: otherGallery, userId: 'x', userName: 'X', template: face([1, 1]) });
     expect(await templates.countTemplates(clientId)).toBe(before);
     expect(await templates.countTemplates(other)).toBe(1);
+  });
+
+  it('creates only a new person when asked: of two enrolments of one new id exactly one wins, the other is USER_EXISTS', async () => {
+    const enrol = () => persons.upsertPersonWithTemplate({ galleryId, userId: 'only-once', userName: 'O', template: face([1, 0]), createOnly: true });
+    const outcomes = await Promise.allSettled([enrol(), enrol()]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const refused = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    await expect(errorCodeOf(Promise.reject(refused?.reason))).resolves.toBe('USER_EXISTS');
+    expect((await persons.findPerson(galleryId, 'only-once'))?.templateCount).toBe(1);
   });
 
   it('deletes a person and returns the ids of the faces that went with it', async () => {

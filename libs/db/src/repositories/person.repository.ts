@@ -1,5 +1,7 @@
 import type { DetectedFace } from '@bio/contracts';
+import { AppError } from '@bio/contracts';
 import { encodeEmbedding } from '../embedding-codec';
+import { isUniqueViolation } from './unique-violation';
 import type { PrismaClient } from '../prisma-client';
 
 export interface PersonRecord {
@@ -73,20 +75,32 @@ export class PersonRepository {
     return this.prisma.person.findUnique({ where: { id: personId }, select: fields });
   }
 
-  /** Creates the person on first enrolment (or renames it) and adds the face, in one transaction. */
+  /**
+   * Creates the person on first enrolment (or renames it) and adds the face, in one
+   * transaction. With `createOnly` the person must not exist yet: the unique index, not an
+   * earlier read, decides between two enrolments of one new user id (USER_EXISTS).
+   */
   async upsertPersonWithTemplate(input: {
     galleryId: string;
     userId: string;
     userName: string;
     template: NewTemplate;
+    createOnly?: boolean;
   }): Promise<EnrolledTemplate> {
-    const { galleryId, userId, userName, template } = input;
-    return this.prisma.$transaction(async (tx) => {
-      const person = await upsertPerson(tx, galleryId, userId, userName);
-      const created = await tx.faceTemplate.create({ data: templateRow(person.id, galleryId, template), select: { id: true } });
-      const templateCount = await tx.faceTemplate.count({ where: { personId: person.id } });
-      return { personId: person.id, templateId: created.id, templateCount };
-    });
+    const { galleryId, userId, userName, template, createOnly } = input;
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const person = createOnly
+          ? await tx.person.create({ data: { galleryId, userId, userName }, select: { id: true } })
+          : await upsertPerson(tx, galleryId, userId, userName);
+        const created = await tx.faceTemplate.create({ data: templateRow(person.id, galleryId, template), select: { id: true } });
+        const templateCount = await tx.faceTemplate.count({ where: { personId: person.id } });
+        return { personId: person.id, templateId: created.id, templateCount };
+      });
+    } catch (err) {
+      if (createOnly && isUniqueViolation(err)) throw new AppError('USER_EXISTS', `User ${userId} already exists`);
+      throw err;
+    }
   }
 
   /**

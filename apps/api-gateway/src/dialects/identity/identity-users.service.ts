@@ -45,8 +45,9 @@ export class IdentityUsersService {
    */
   async enrol(client: ClientIdentity, userId: string, image: Buffer): Promise<void> {
     const gallery = await this.registration.defaultGallery(client);
+    // Checked first so a duplicate costs no model time; the create-only write settles a race.
     if (await this.people.isEnrolled(gallery, userId)) throw new AppError('USER_EXISTS', `User ${userId} already exists`);
-    await this.enrolment.enrol({ clientId: client.id, gallery, userId, userName: userId }, image, false);
+    await this.enrolment.enrol({ clientId: client.id, gallery, userId, userName: userId, newUser: true }, image, false);
   }
 
   /** The people at or above `threshold` on the identity scale, best first. */

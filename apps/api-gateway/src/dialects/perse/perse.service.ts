@@ -74,7 +74,7 @@ export class PerseService {
   async enrol(client: ClientIdentity, image: Buffer): Promise<string> {
     const gallery = await this.registration.defaultGallery(client);
     const userToken = await this.tokens.fresh(gallery.id);
-    await this.enrolment.enrol({ clientId: client.id, gallery, userId: userToken, userName: userToken }, image, false);
+    await this.enrolment.enrol({ clientId: client.id, gallery, userId: userToken, userName: userToken, newUser: true }, image, false);
     return userToken;
   }
 

@@ -18,6 +18,8 @@ export interface EnrolSubject {
   gallery: GalleryRef;
   userId: string;
   userName: string;
+  /** The user must not exist yet (dialects whose ids are unique per collection); USER_EXISTS otherwise. */
+  newUser?: boolean;
 }
 
 export interface KtpOutcome {
@@ -127,6 +129,7 @@ export class EnrolmentService {
         userId: subject.userId,
         userName: subject.userName,
         template,
+        createOnly: subject.newUser === true,
       });
       await this.vectors.publish({
         op: 'upsert',
