@@ -46,13 +46,15 @@ export async function createGatewayApp(env: Env): Promise<NestExpressApplication
     new DocumentBuilder()
       .setTitle('Face biometrics API')
       .setDescription(
-        'Native face-gallery API (/face-api), credentials (/admin, /oauth) and health. ' +
-          'Similarity is on 0..1; `verified` is true at >= 0.75, which stands for a false-accept rate of 1e-3 ' +
-          'measured on real pairs. `masker`/`mask` come from the project-trained mask classifier (see the README for its measured accuracy).',
+        'Native face-gallery API (/face-api); seed 001 face and voice API (/face, /enrollment, /voice; Bearer token); ' +
+          'identity users API (/users; x-api-key); ADVANCE-style API (/openapi; X-ACCESS-TOKEN); credentials (/admin, /oauth) and health. ' +
+          'Native similarity is on 0..1; `verified` is true at >= 0.75, which stands for a false-accept rate of 1e-3 for faces and 1e-2 ' +
+          'for voices, measured on real pairs. Liveness is experimental (measured on live photos only). See the README for every figure.',
       )
       .setVersion('0.1.0')
       .addApiKey({ type: 'apiKey', in: 'header', name: 'Accesstoken' }, 'Accesstoken')
       .addApiKey({ type: 'apiKey', in: 'header', name: 'x-admin-key' }, 'admin')
+      .addBearerAuth()
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
