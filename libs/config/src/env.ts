@@ -71,6 +71,13 @@ export const envSchema = z.object({
   /** Calls per second one client may make to a rate-limited API (ADVANCE check), shared by every gateway replica through Redis; bursts up to the same number. */
   RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(10),
   AUTO_MIGRATE: bool.default(true),
+  /** Comma-separated host names the FindFace-style API may fetch a `photo` URL from; empty refuses every URL. */
+  FINDFACE_PHOTO_URL_ALLOWLIST: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
+  /** Tests only: lets an allow-listed host resolve to a loopback or private address (a local test server). */
+  FINDFACE_PHOTO_URL_ALLOW_PRIVATE: bool.default(false),
 });
 
 export type Env = z.infer<typeof envSchema>;
