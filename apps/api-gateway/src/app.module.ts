@@ -12,6 +12,8 @@ import { AdvanceModule } from './dialects/advance/advance.module';
 import { PerseModule } from './dialects/perse/perse.module';
 import { identityErrorDialect } from './dialects/identity/identity-error-dialect';
 import { IdentityModule } from './dialects/identity/identity.module';
+import { findfaceErrorDialect } from './dialects/findface/findface-error-dialect';
+import { FindFaceModule } from './dialects/findface/findface.module';
 import { FaceApiModule } from './face-api/face-api.module';
 import { HealthModule } from './health/health.module';
 import { UsageRecorderMiddleware } from './ledger/usage-recorder.middleware';
@@ -39,9 +41,10 @@ import { UsageModule } from './usage/usage.module';
     PerseModule,
     AdvanceModule,
     IdentityModule,
+    FindFaceModule,
     HealthModule,
   ],
-  providers: [{ provide: ERROR_DIALECTS, useValue: [nativeErrorDialect, perseErrorDialect, identityErrorDialect, advanceErrorDialect] }],
+  providers: [{ provide: ERROR_DIALECTS, useValue: [nativeErrorDialect, perseErrorDialect, identityErrorDialect, advanceErrorDialect, findfaceErrorDialect] }],
 })
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

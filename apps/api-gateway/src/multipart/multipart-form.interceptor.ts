@@ -18,9 +18,15 @@ export type UploadKind = 'image' | 'audio';
  * Parses a multipart/form-data body into `req.body` (text fields) and `req.files` (the
  * named file fields, in memory, one file each unless `maxCount` says more). Any other
  * content type is refused with UNSUPPORTED_MEDIA_TYPE, and every parser failure becomes
- * a 4xx AppError with its own code.
+ * a 4xx AppError with its own code. With `otherBodies: 'pass'` a JSON or form-urlencoded
+ * body goes through untouched, for APIs that take either (FindFace-style).
  */
-export function MultipartForm(fileFields: readonly string[], kind: UploadKind = 'image', maxCount = 1): Type<NestInterceptor> {
+export function MultipartForm(
+  fileFields: readonly string[],
+  kind: UploadKind = 'image',
+  maxCount = 1,
+  otherBodies: 'refuse' | 'pass' = 'refuse',
+): Type<NestInterceptor> {
   @Injectable()
   class MultipartFormInterceptor implements NestInterceptor {
     private readonly parse: RequestHandler;
@@ -41,6 +47,7 @@ export function MultipartForm(fileFields: readonly string[], kind: UploadKind = 
       const http = context.switchToHttp();
       const request = http.getRequest<Request>();
       if (!request.is('multipart/form-data')) {
+        if (otherBodies === 'pass') return next.handle();
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send multipart/form-data with the fields ${fileFields.join(', ')}`);
       }
       await new Promise<void>((resolve, reject) => {
