@@ -78,11 +78,10 @@ export const threshold = z
 export const mfSelector = z.enum(['reject', 'biggest', 'all']).default('biggest');
 export type MfSelector = z.output<typeof mfSelector>;
 
-export const detectParams = z.object({ photo: z.unknown(), gender: flag, age: flag, emotions: flag });
+/** Photos are not among the params: they come from FindFacePhotos (upload or URL). */
+export const detectParams = z.object({ gender: flag, age: flag, emotions: flag });
 
 export const verifyParams = z.object({
-  photo1: z.unknown(),
-  photo2: z.unknown(),
   bbox1: bboxList.optional(),
   bbox2: bboxList.optional(),
   threshold,
