@@ -66,7 +66,15 @@ function thresholdAtFar(impostorDesc: Float32Array, far: number): number {
   return impostorDesc[Math.min(allowed, impostorDesc.length - 1)]!;
 }
 
-function fractionAbove(sortedAsc: Float32Array, threshold: number): number {
+/** How many of an unsorted sample lie strictly above `threshold`. */
+export function countAbove(values: ArrayLike<number>, threshold: number): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! > threshold) n++;
+  return n;
+}
+
+/** Share of a sorted (ascending) sample strictly above `threshold`. */
+export function fractionAbove(sortedAsc: Float32Array, threshold: number): number {
   let lo = 0;
   let hi = sortedAsc.length;
   while (lo < hi) {
