@@ -11,7 +11,18 @@ export const calibrationSchema = z.object({
   genuinePairs: z.number().int(),
   impostorPairs: z.number().int(),
   measuredAt: z.string(),
-  thresholds: z.array(z.object({ far: z.number().positive().max(1), cosine: z.number().min(-1).max(1) })).min(2),
+  thresholds: z
+    .array(
+      z.object({
+        far: z.number().positive().max(1),
+        cosine: z.number().min(-1).max(1),
+        /** True where the FAR is too small to measure on the pairs and the cosine comes from a fit of the impostor tail. */
+        extrapolated: z.literal(true).optional(),
+        /** How an extrapolated cosine was obtained. */
+        method: z.string().optional(),
+      }),
+    )
+    .min(2),
 });
 export type Calibration = z.infer<typeof calibrationSchema>;
 
