@@ -12,3 +12,4 @@ export * from './repositories/template.repository';
 export * from './repositories/usage.repository';
 export * from './repositories/transaction.repository';
 export * from './repositories/voice-template.repository';
+export * from './repositories/findface-face.repository';

@@ -5,6 +5,7 @@ import {
   ClientRepository,
   CredentialRepository,
   DatabaseHealth,
+  FindFaceFaceRepository,
   GalleryRepository,
   PersonRepository,
   QuotaRepository,
@@ -35,6 +36,7 @@ const PRISMA_ONLY: RepositoryClass[] = [
   UsageRepository,
   TransactionRepository,
   VoiceTemplateRepository,
+  FindFaceFaceRepository,
   DatabaseHealth,
 ];
 
