@@ -120,4 +120,154 @@ describe('FindFace-style v1 (seed 003) end to end (real Postgres, Redis, BullMQ 
       expect((await post('/v1/detect/').attach('photo', await tinyFace(deepface('img1.jpg')), 'tiny.jpg')).body).toEqual({ faces: [] });
     });
   });
+
+  describe('POST /v1/verify', () => {
+    it("answers the reference's example (two URLs of one person) with verified, bboxes and confidence on 0..1", async () => {
+      const res = await post('/v1/verify/').send({ photo1: url('/sample.jpg'), photo2: url('/sample2.jpg') });
+      expect(res.status).toBe(200);
+      expect(res.body.verified).toBe(true);
+      expect(res.body.results).toHaveLength(1);
+      const [pair] = res.body.results;
+      expect(Object.keys(pair).sort()).toEqual(['bbox1', 'bbox2', 'confidence', 'verified']);
+      expectBox(pair.bbox1);
+      expectBox(pair.bbox2);
+      expect(pair.confidence).toBeGreaterThanOrEqual(0.75);
+      expect(pair.confidence).toBeLessThanOrEqual(1);
+      expect(pair.verified).toBe(true);
+    });
+
+    it('does not verify two different people (uploads), at the default 0.75 or the low preset', async () => {
+      for (const threshold of [undefined, 'low']) {
+        const req = post('/v1/verify/').attach('photo1', deepface('img1.jpg'), 'a.jpg').attach('photo2', deepface('img13.jpg'), 'b.jpg');
+        const res = await (threshold ? req.field('threshold', threshold) : req);
+        expect(res.status).toBe(200);
+        expect(res.body.verified).toBe(false);
+        expect(res.body.results[0].confidence).toBeLessThan(0.569);
+      }
+    });
+
+    it('answers confidences without verdicts for threshold none, and honours strict, medium and a number', async () => {
+      const none = await post('/v1/verify/').send({ photo1: url('/sample.jpg'), photo2: url('/sample2.jpg'), threshold: 'none' });
+      expect(none.body).not.toHaveProperty('verified');
+      expect(none.body.results[0]).not.toHaveProperty('verified');
+      const confidence = none.body.results[0].confidence as number;
+      for (const [threshold, expected] of [['strict', confidence >= 0.7834], ['medium', confidence >= 0.6616], [confidence + 0.01, false], [confidence - 0.01, true]] as const) {
+        const res = await post('/v1/verify/').send({ photo1: url('/sample.jpg'), photo2: url('/sample2.jpg'), threshold });
+        expect(res.body.verified).toBe(expected);
+      }
+      const bad = await post('/v1/verify/').send({ photo1: url('/sample.jpg'), photo2: url('/sample2.jpg'), threshold: 'lenient' });
+      expect(bad.status).toBe(400);
+      expect(bad.body).toMatchObject({ code: 'BAD_PARAM', param: 'threshold', value: 'lenient' });
+    });
+
+    it('verifies all faces with mf_selector all, refuses several with reject, and takes bbox1 in either form', async () => {
+      const all = await post('/v1/verify/').send({ photo1: url('/sample-multiface.jpg'), photo2: url('/sample.jpg'), mf_selector: 'all' });
+      expect(all.status).toBe(200);
+      expect(all.body.results.length).toBeGreaterThanOrEqual(2);
+      expect(all.body.verified).toBe(false);
+      const reject = await post('/v1/verify/').send({ photo1: url('/sample-multiface.jpg'), photo2: url('/sample.jpg'), mf_selector: 'reject' });
+      expect(reject.status).toBe(400);
+      expect(reject.body).toMatchObject({ code: 'BAD_PARAM', param: 'photo1', reason: expect.stringMatching(/^Too many faces: \d+$/) });
+      expect(reject.body.faces.length).toBeGreaterThanOrEqual(2);
+      const second = all.body.results[1].bbox1 as Record<string, number>;
+      const asArray = [second.x1, second.y1, second.x2, second.y2];
+      for (const bbox1 of [[second], JSON.stringify(asArray)]) {
+        const res = await post('/v1/verify/').send({ photo1: url('/sample-multiface.jpg'), photo2: url('/sample.jpg'), bbox1 });
+        expect(res.status).toBe(200);
+        expect(res.body.results).toHaveLength(1);
+        expect(res.body.results[0].bbox1).toEqual(second);
+      }
+    });
+
+    it('refuses a photo without a face with BAD_PARAM naming it', async () => {
+      const res = await post('/v1/verify/').attach('photo1', deepface('img1.jpg'), 'a.jpg').attach('photo2', await faceless(), 'b.jpg');
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'BAD_PARAM', param: 'photo2' });
+    });
+  });
+
+  describe('/v1/galleries', () => {
+    it('lists default, creates a gallery (201), refuses a bad name, and deletes it (204)', async () => {
+      expect((await stack.http().get('/v1/galleries/').set(auth())).body).toEqual({ results: ['default'] });
+      expect((await post('/v1/galleries/testgal')).status).toBe(201);
+      expect((await stack.http().get('/v1/galleries/').set(auth())).body.results.sort()).toEqual(['default', 'testgal']);
+      const bad = await post('/v1/galleries/bad.name');
+      expect(bad.body).toMatchObject({ code: 'BAD_PARAM', param: 'gallery', value: 'bad.name' });
+      expect((await stack.http().delete('/v1/galleries/testgal').set(auth())).status).toBe(204);
+      expect((await stack.http().delete('/v1/galleries/testgal').set(auth())).body).toMatchObject({ code: 'GALLERY_NOT_FOUND' });
+      expect((await stack.http().get('/v1/galleries/').set(auth())).body).toEqual({ results: ['default'] });
+    });
+  });
+
+  describe('/v1/face, /v1/faces/gallery and /v1/identify', () => {
+    const faceKeys = ['galleries', 'id', 'meta', 'photo', 'photo_hash', 'thumbnail', 'timestamp', 'x1', 'x2', 'y1', 'y2'];
+    let samBerry: Record<string, unknown>;
+    // supertest listens on a new port per request: the thumbnail's host differs, its path does not.
+    const samePath = (face: Record<string, unknown>) => ({ ...face, thumbnail: new URL(face.thumbnail as string).pathname });
+
+    beforeAll(async () => {
+      await post('/v1/galleries/gal1').expect(201);
+      await post('/v1/galleries/niceppl').expect(201);
+    });
+
+    it("adds the reference's example face (meta, galleries) and answers the face object", async () => {
+      const res = await post('/v1/face/').send({ meta: 'Sam Berry', photo: url('/sample.jpg'), galleries: ['gal1', 'niceppl'] });
+      expect(res.status).toBe(200);
+      expect(res.body.results).toHaveLength(1);
+      samBerry = res.body.results[0];
+      expect(Object.keys(samBerry).sort()).toEqual(faceKeys);
+      expect(samBerry).toMatchObject({ meta: 'Sam Berry', photo: url('/sample.jpg'), galleries: ['default', 'gal1', 'niceppl'] });
+      expect(typeof samBerry.id).toBe('number');
+      expect(new Date(samBerry.timestamp as string).toISOString()).toBe(samBerry.timestamp);
+      expect(samBerry.photo_hash).toMatch(/^[0-9a-f]{64}$/);
+      expectBox({ x1: samBerry.x1, y1: samBerry.y1, x2: samBerry.x2, y2: samBerry.y2 } as Record<string, number>);
+    });
+
+    it('serves the thumbnail URL as a small JPEG, and the same photo gives the same photo_hash', async () => {
+      const path = new URL(samBerry.thumbnail as string).pathname;
+      const thumb = await stack.http().get(path).set(auth());
+      expect(thumb.status).toBe(200);
+      expect(thumb.headers['content-type']).toMatch(/^image\/jpeg/);
+      expect((thumb.body as Buffer).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+      const again = await post('/v1/face/').attach('photo', deepface('img1.jpg'), 'sample.jpg').field('meta', 'Sam Berry');
+      expect(again.body.results[0].photo_hash).toBe(samBerry.photo_hash);
+      expect(again.body.results[0].galleries).toEqual(['default']);
+    });
+
+    it('gets a face by id and lists a gallery', async () => {
+      expect(samePath((await stack.http().get(`/v1/face/id/${String(samBerry.id)}/`).set(auth())).body)).toEqual(samePath(samBerry));
+      const listed = await stack.http().get('/v1/faces/gallery/niceppl/').set(auth());
+      expect(listed.body.results.map(samePath)).toEqual([samePath(samBerry)]);
+    });
+
+    it("refuses the reference's multi-face example with mf_selector reject: 400 with the faces", async () => {
+      const res = await post('/v1/face/').send({ mf_selector: 'reject', photo: url('/sample-multiface.jpg') });
+      expect(res.status).toBe(400);
+      expect(res.body.reason).toMatch(/^Too many faces: \d+$/);
+      expect(res.body.faces.length).toBeGreaterThanOrEqual(2);
+    });
+
+    it("identifies the reference's example (n 10) in a gallery, keyed by the probe bbox, best first", async () => {
+      const res = await post('/v1/identify/').send({ n: 10, photo: url('/sample2.jpg'), gallery: 'niceppl' });
+      expect(res.status).toBe(200);
+      const entries = Object.entries(res.body.results as Record<string, Array<{ confidence: number; face: { id: number } }>>);
+      expect(entries).toHaveLength(1);
+      const [key, matches] = entries[0]!;
+      expect(key).toMatch(/^\[\d+, \d+, \d+, \d+\]$/);
+      expect(matches).toHaveLength(1);
+      expect(samePath(matches[0]!.face)).toEqual(samePath(samBerry));
+      expect(matches[0]!.confidence).toBeGreaterThanOrEqual(0.75);
+      const stranger = await post('/v1/identify/').attach('photo', deepface('img13.jpg'), 'x.jpg').field('gallery', 'niceppl');
+      expect(Object.values(stranger.body.results)).toEqual([[]]);
+      const none = await post('/v1/identify/').attach('photo', deepface('img13.jpg'), 'x.jpg').field('threshold', 'none').field('n', '5');
+      expect((Object.values(none.body.results)[0] as unknown[]).length).toBe(2);
+    });
+
+    it('deletes a face (204): it leaves its galleries and is 404 after', async () => {
+      expect((await stack.http().delete(`/v1/face/id/${String(samBerry.id)}/`).set(auth())).status).toBe(204);
+      expect((await stack.http().get(`/v1/face/id/${String(samBerry.id)}/`).set(auth())).status).toBe(404);
+      expect((await stack.http().get('/v1/faces/gallery/niceppl/').set(auth())).body).toEqual({ results: [] });
+      expect((await stack.http().get('/v1/face/id/abc/').set(auth())).body).toMatchObject({ code: 'BAD_PARAM', param: 'id' });
+    });
+  });
 });

@@ -87,3 +87,21 @@ export const verifyParams = z.object({
   threshold,
   mf_selector: mfSelector,
 });
+
+const galleryNames = z.preprocess((value) => {
+  const parsed = jsonText(value);
+  return typeof parsed === 'string' ? [parsed] : parsed;
+}, z.array(z.string().min(1).max(48)).max(32));
+
+/** /v1/face: the biggest face (or a refusal when there are several) is added with its meta to the galleries. */
+export const faceParams = z.object({
+  meta: z.string().max(1024).default(''),
+  galleries: galleryNames.default([]),
+  mf_selector: z.enum(['reject', 'biggest']).default('biggest'),
+});
+
+export const identifyParams = z.object({
+  threshold,
+  n: z.coerce.number().int().min(1).max(100).default(1),
+  gallery: z.string().min(1).max(48).default('default'),
+});

@@ -1,0 +1,65 @@
+import { Controller, Delete, Get, Header, HttpCode, Param, ParseIntPipe, Post, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { AppError } from '@bio/contracts';
+import { CurrentClient, type AuthenticatedClient } from '../../auth/current-client.decorator';
+import { MeteredCallService } from '../../calls/metered-call.service';
+import { MultipartForm } from '../../multipart/multipart-form.interceptor';
+import { baseUrlOf } from './findface-face-objects';
+import { FindFaceFacesService } from './findface-faces.service';
+import { faceParams, parseParams, requestParams } from './findface-params';
+import { FindFacePhotos } from './findface-photos';
+import { TokenAuthGuard } from './token-auth.guard';
+
+const faceId = new ParseIntPipe({ exceptionFactory: () => new AppError('VALIDATION_FAILED', 'A face id is a number', { param: 'id' }) });
+
+/** /v1/face (add, get, delete, thumbnail) and /v1/faces/gallery/{gallery}. */
+@ApiTags('seed 003: FindFace-style v1')
+@Controller('v1')
+@UseGuards(TokenAuthGuard)
+export class FindFaceFacesController {
+  constructor(
+    private readonly calls: MeteredCallService,
+    private readonly photos: FindFacePhotos,
+    private readonly faces: FindFaceFacesService,
+  ) {}
+
+  @Post('face')
+  @HttpCode(200)
+  @UseInterceptors(MultipartForm(['photo'], 'image', 1, 'pass'))
+  async add(@CurrentClient() client: AuthenticatedClient, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const raw = requestParams(req);
+    const params = parseParams(faceParams, raw);
+    const photo = await this.photos.photo(req, raw, 'photo');
+    const photoUrl = typeof raw.photo === 'string' ? raw.photo : '';
+    return this.calls.run({ clientId: client.id, endpoint: 'v1/face', input: {}, billable: true, response: res }, () =>
+      this.faces.add(client, { photo, photoUrl, meta: params.meta, galleries: params.galleries, mfSelector: params.mf_selector }, baseUrlOf(req)),
+    );
+  }
+
+  @Get('face/id/:id')
+  get(@CurrentClient() client: AuthenticatedClient, @Param('id', faceId) id: number, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.calls.run({ clientId: client.id, endpoint: 'v1/face/get', input: {}, billable: false, response: res }, () =>
+      this.faces.get(client, id, baseUrlOf(req)),
+    );
+  }
+
+  @Get('face/id/:id/thumbnail.jpg')
+  @Header('Content-Type', 'image/jpeg')
+  async thumbnail(@CurrentClient() client: AuthenticatedClient, @Param('id', faceId) id: number, @Res() res: Response) {
+    res.send(await this.faces.thumbnail(client, id));
+  }
+
+  @Delete('face/id/:id')
+  @HttpCode(204)
+  async remove(@CurrentClient() client: AuthenticatedClient, @Param('id', faceId) id: number, @Res({ passthrough: true }) res: Response) {
+    await this.calls.run({ clientId: client.id, endpoint: 'v1/face/delete', input: {}, billable: false, response: res }, () => this.faces.delete(client, id));
+  }
+
+  @Get('faces/gallery/:gallery')
+  inGallery(@CurrentClient() client: AuthenticatedClient, @Param('gallery') gallery: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.calls.run({ clientId: client.id, endpoint: 'v1/faces/gallery', input: {}, billable: false, response: res }, () =>
+      this.faces.inGallery(client, gallery, baseUrlOf(req)),
+    );
+  }
+}
