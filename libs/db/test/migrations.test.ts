@@ -3,12 +3,15 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { applyMigrations } from '../src/migrations/apply-migrations';
-import { defaultMigrationsDir } from '../src/migrations/migration-files';
+import { defaultMigrationsDir, readMigrations } from '../src/migrations/migration-files';
 import { DB_TEST_TIMEOUT_MS, dropDatabase, freshDatabaseUrl, rawQuery } from './test-database';
 
 const INIT = '20261122000000_init';
-const VOICE = '20261201000000_voice_templates';
-const ALL = [INIT, VOICE];
+/** Every migration of the repository, in the order they apply. */
+let ALL: string[];
+beforeAll(async () => {
+  ALL = (await readMigrations(defaultMigrationsDir())).map((m) => m.name);
+});
 
 jest.setTimeout(DB_TEST_TIMEOUT_MS);
 
@@ -37,7 +40,7 @@ describe('applyMigrations', () => {
     );
     expect(tables.map((t) => t.table_name)).toEqual([
       '_prisma_migrations', 'access_tokens', 'api_keys', 'client_secrets', 'clients', 'face_templates',
-      'galleries', 'persons', 'quotas', 'transactions', 'usage_records', 'voice_templates',
+      'findface_faces', 'galleries', 'persons', 'quotas', 'transactions', 'usage_records', 'voice_templates',
     ]);
   });
 
