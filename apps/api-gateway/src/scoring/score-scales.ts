@@ -70,6 +70,25 @@ export const SCORE_SCALES = {
       ],
     },
   },
+  /**
+   * FindFace's 0..1 (seed 003). Its presets strict 0.7834, medium 0.6616 and low 0.5690 stand
+   * for FAR 1e-5, 1e-3 and 1e-1. FAR 1e-5 cannot be measured on our pairs: the calibration's
+   * cosine there is extrapolated from a fit of the impostor tail (marked `extrapolated`).
+   * FAR 1e-2 and 1e-4 sit halfway between their neighbours, i.e. linear in log FAR, so every
+   * calibrated point shapes the map. Faces only.
+   */
+  findface: {
+    max: 1,
+    anchors: {
+      face: [
+        { far: 1e-1, similarity: 0.569 },
+        { far: 1e-2, similarity: 0.6153 },
+        { far: 1e-3, similarity: 0.6616 },
+        { far: 1e-4, similarity: 0.7225 },
+        { far: 1e-5, similarity: 0.7834 },
+      ],
+    },
+  },
 } as const satisfies Record<string, ScoreScale>;
 
 export type ScaleName = keyof typeof SCORE_SCALES;

@@ -81,4 +81,22 @@ describe('SimilarityScale', () => {
     expect(advance.toSimilarity(1)).toBe(100);
     expect(advance.toSimilarity(1.0000001)).toBe(100);
   });
+
+  it('puts the FindFace presets strict, medium and low exactly on the cosines of FAR 1e-5, 1e-3 and 1e-1', () => {
+    const withExtrapolated: Calibration = {
+      ...calibration,
+      thresholds: [...calibration.thresholds, { far: 1e-5, cosine: 0.5, extrapolated: true, method: 'tail fit' }],
+    };
+    const findface = new SimilarityScale(withExtrapolated, 'findface');
+    expect(findface.toSimilarity(0.5)).toBe(0.7834);
+    expect(findface.toSimilarity(0.3)).toBe(0.6616);
+    expect(findface.toSimilarity(0.1)).toBe(0.569);
+    expect(findface.toSimilarity(0.4999)).toBeLessThan(0.7834);
+    expect(findface.toSimilarity(0.299)).toBeLessThan(0.6616);
+    expect(findface.toSimilarity(1)).toBe(1);
+  });
+
+  it('has no FindFace scale for a calibration without the extrapolated FAR 1e-5', () => {
+    expect(() => new SimilarityScale(calibration, 'findface')).toThrow(/FAR 0.00001|FAR 1e-5/);
+  });
 });
