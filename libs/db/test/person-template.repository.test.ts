@@ -87,6 +87,19 @@ describe('PersonRepository and TemplateRepository', () => {
     expect((await persons.findPerson(galleryId, 'only-once'))?.templateCount).toBe(1);
   });
 
+  it('copies a person with its faces, at most the number asked, into another gallery, once', async () => {
+    const other = (await new GalleryRepository(db.prisma).create(clientId, 'copies', false)).id;
+    const source = await persons.upsertPersonWithTemplate({ galleryId, userId: 'copied', userName: 'C', template: face([1, 2]) });
+    await persons.upsertPersonWithTemplate({ galleryId, userId: 'copied', userName: 'C', template: face([3, 4], 'other-model') });
+    const copy = await persons.copyPerson(source.personId, other, 1);
+    expect(copy.templates).toEqual([{ templateId: expect.any(String), modelId: 'arcface-r100' }]);
+    expect(await persons.findPerson(other, 'copied')).toEqual({ id: copy.personId, galleryId: other, userId: 'copied', userName: 'C', templateCount: 1 });
+    expect(await templates.templatesOfPerson(copy.personId, 'arcface-r100')).toEqual([new Float32Array([1, 2])]);
+    expect(await templates.findTemplate(copy.templates[0]!.templateId)).toMatchObject({ galleryId: other, personId: copy.personId });
+    await expect(errorCodeOf(persons.copyPerson(source.personId, other, 2))).resolves.toBe('USER_EXISTS');
+    expect((await persons.findPerson(other, 'copied'))?.templateCount).toBe(1);
+  });
+
   it('deletes a person and returns the ids of the faces that went with it', async () => {
     const a = await persons.upsertPersonWithTemplate({ galleryId, userId: 'gone', userName: 'Gone', template: face([1, 2]) });
     const b = await persons.upsertPersonWithTemplate({ galleryId, userId: 'gone', userName: 'Gone', template: face([2, 1]) });

@@ -117,6 +117,29 @@ export class PersonRepository {
     });
   }
 
+  /**
+   * Enrols a person's faces, at most `limit` of them, as they are under the same user id in
+   * another gallery, in one transaction. The target must not hold that user id yet (USER_EXISTS).
+   */
+  async copyPerson(personId: string, galleryId: string, limit: number): Promise<{ personId: string; templates: Array<{ templateId: string; modelId: string }> }> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const source = await tx.person.findUnique({ where: { id: personId }, select: { userId: true, userName: true } });
+        if (!source) throw new AppError('USER_NOT_FOUND', 'The user was deleted meanwhile');
+        const person = await tx.person.create({ data: { galleryId, ...source }, select: { id: true } });
+        const templates = await tx.$queryRaw<Array<{ templateId: string; modelId: string }>>`
+          INSERT INTO "face_templates" ("id", "person_id", "gallery_id", "model_id", "score_mapping", "embedding", "dimension", "masked", "face_box")
+          SELECT gen_random_uuid(), ${person.id}::uuid, ${galleryId}::uuid, "model_id", "score_mapping", "embedding", "dimension", "masked", "face_box"
+            FROM "face_templates" WHERE "person_id" = ${personId}::uuid ORDER BY "created_at" LIMIT ${limit}
+          RETURNING "id"::text AS "templateId", "model_id" AS "modelId"`;
+        return { personId: person.id, templates };
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('USER_EXISTS', 'The user is in that gallery already');
+      throw err;
+    }
+  }
+
   async listPersons(galleryId: string): Promise<PersonRecord[]> {
     return this.prisma.person.findMany({ where: { galleryId }, orderBy: [{ createdAt: 'asc' }, { userId: 'asc' }], select: fields });
   }

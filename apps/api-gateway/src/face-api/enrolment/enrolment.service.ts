@@ -11,7 +11,7 @@ import type { GalleryRef } from '../galleries/gallery.service';
 import { FaceProbeService } from '../recognition/face-probe.service';
 
 /** The exposure rule needs quality; every template records whether the face was masked. */
-const ENROLMENT_ANALYSES: FaceAnalysis[] = ['mask', 'quality'];
+export const ENROLMENT_ANALYSES: FaceAnalysis[] = ['mask', 'quality'];
 
 export interface EnrolSubject {
   clientId: string;
@@ -47,11 +47,39 @@ export class EnrolmentService {
   async enrol(subject: EnrolSubject, image: Buffer, forceRegister: boolean): Promise<void> {
     const face = await this.probes.largestFace(image, { allowSmallFace: forceRegister, analyses: ENROLMENT_ANALYSES });
     try {
-      // force_register overrides the exposure rule as it does the size rule.
-      if (!forceRegister) this.probes.assertWellExposed(face);
-      await this.store(subject, face);
+      await this.enrolFace(subject, face, forceRegister);
     } finally {
       await this.probes.release([face]);
+    }
+  }
+
+  /** Enrols a face the caller chose and embedded with ENROLMENT_ANALYSES; the caller releases it. */
+  async enrolFace(subject: EnrolSubject, face: EmbeddedFace, forceRegister: boolean): Promise<void> {
+    // force_register overrides the exposure rule as it does the size rule.
+    if (!forceRegister) this.probes.assertWellExposed(face);
+    await this.store(subject, face);
+  }
+
+  /**
+   * Enrols the faces a user has in one gallery into another under the same id, without a new
+   * photo (FindFace's gallery membership). The face quota is taken for the faces copied.
+   */
+  async copyUser(subject: Omit<EnrolSubject, 'userName' | 'newUser'>, from: GalleryRef): Promise<void> {
+    const person = await this.persons.findPerson(from.id, subject.userId);
+    if (!person) throw new AppError('USER_NOT_FOUND', `User ${subject.userId} is not enrolled in ${from.name}`);
+    await this.quota.reserve(subject.clientId, 'faces', person.templateCount);
+    let copied: Awaited<ReturnType<PersonRepository['copyPerson']>>;
+    try {
+      copied = await this.persons.copyPerson(person.id, subject.gallery.id, person.templateCount);
+    } catch (err) {
+      await this.quota.release(subject.clientId, 'faces', person.templateCount);
+      throw err;
+    }
+    // A face deleted between the count and the copy was reserved for but not copied.
+    const unused = person.templateCount - copied.templates.length;
+    if (unused > 0) await this.quota.release(subject.clientId, 'faces', unused);
+    for (const template of copied.templates) {
+      await this.vectors.publish({ op: 'upsert', templateId: template.templateId, personId: copied.personId, galleryId: subject.gallery.id, modelId: template.modelId });
     }
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, type DetectedFace, type FaceAnalysis } from '@bio/contracts';
 import { PersonRepository } from '@bio/db';
-import { FacePipeline } from '../../pipeline/face-pipeline.service';
+import { FacePipeline, type EmbeddedFace } from '../../pipeline/face-pipeline.service';
 import type { ScaleName } from '../../scoring/score-scales';
 import { ScoringService } from '../../scoring/scoring.service';
 import type { GalleryRef } from '../galleries/gallery.service';
@@ -75,20 +75,25 @@ export class RecognitionService {
   async search(gallery: GalleryRef, image: Buffer, options: SearchOptions): Promise<Identification> {
     const probe = await this.probes.largestFace(image, { allowSmallFace: true, analyses: options.analyses });
     try {
-      const candidates = await this.pipeline.identify(probe, gallery.id, options.limit);
-      const matches: Identification['matches'] = [];
-      for (const candidate of candidates) {
-        const similarity = this.scoring.similarity(candidate.score, probe.modelId, options.scale);
-        // Best first: no later candidate can pass once one fails.
-        if (similarity < options.minSimilarity) break;
-        const person = await this.persons.findPersonById(candidate.personId);
-        // The person may have been deleted between the search and this read.
-        if (person) matches.push({ userId: person.userId, userName: person.userName, similarity });
-      }
-      return { probe: probe.face, matches };
+      return await this.searchFace(gallery, probe, options);
     } finally {
       await this.probes.release([probe]);
     }
+  }
+
+  /** 1:N for a face the caller chose and embedded; the caller releases it. */
+  async searchFace(gallery: GalleryRef, probe: EmbeddedFace, options: Omit<SearchOptions, 'analyses'>): Promise<Identification> {
+    const candidates = await this.pipeline.identify(probe, gallery.id, options.limit);
+    const matches: Identification['matches'] = [];
+    for (const candidate of candidates) {
+      const similarity = this.scoring.similarity(candidate.score, probe.modelId, options.scale);
+      // Best first: no later candidate can pass once one fails.
+      if (similarity < options.minSimilarity) break;
+      const person = await this.persons.findPersonById(candidate.personId);
+      // The person may have been deleted between the search and this read.
+      if (person) matches.push({ userId: person.userId, userName: person.userName, similarity });
+    }
+    return { probe: probe.face, matches };
   }
 
   async compare(source: Buffer, target: Buffer, analyses: FaceAnalysis[], scale?: ScaleName): Promise<Comparison> {
