@@ -263,6 +263,85 @@ describe('FindFace-style v1 (seed 003) end to end (real Postgres, Redis, BullMQ 
       expect((Object.values(none.body.results)[0] as unknown[]).length).toBe(2);
     });
 
+    it('adds every face with mf_selector all or the face a bbox points at, and identifies each face of a photo', async () => {
+      const all = await post('/v1/face/').send({ photo: url('/sample-multiface.jpg'), mf_selector: 'all', meta: 'couple', galleries: ['gal1'] });
+      expect(all.status).toBe(200);
+      const couple = all.body.results as Array<Record<string, number>>;
+      expect(couple.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(couple.map((f) => f.id)).size).toBe(couple.length);
+      expect(new Set(couple.map((f) => f.x1)).size).toBe(couple.length);
+      const second = couple[1]!;
+      const pointed = await post('/v1/face/').send({ photo: url('/sample-multiface.jpg'), bbox: JSON.stringify([second.x1, second.y1, second.x2, second.y2]), meta: 'pointed' });
+      expect(pointed.status).toBe(200);
+      expect(pointed.body.results).toHaveLength(1);
+      expect(pointed.body.results[0]).toMatchObject({ x1: second.x1, y1: second.y1, x2: second.x2, y2: second.y2, galleries: ['default'] });
+
+      const found = await post('/v1/identify/').send({ photo: url('/sample-multiface.jpg'), gallery: 'gal1', mf_selector: 'all' });
+      expect(found.status).toBe(200);
+      const keyed = found.body.results as Record<string, Array<{ confidence: number; face: Record<string, number> }>>;
+      expect(Object.keys(keyed)).toHaveLength(couple.length);
+      for (const face of couple) {
+        const hits = keyed[`[${face.x1}, ${face.y1}, ${face.x2}, ${face.y2}]`]!;
+        expect(hits[0]!.face.id).toBe(face.id);
+        expect(hits[0]!.confidence).toBeGreaterThan(0.95);
+      }
+      const one = await post('/v1/identify/').send({ photo: url('/sample-multiface.jpg'), gallery: 'gal1', bbox: [second] });
+      expect(Object.keys(one.body.results)).toEqual([`[${second.x1}, ${second.y1}, ${second.x2}, ${second.y2}]`]);
+    });
+
+    it('updates a face with PUT: new meta everywhere, joins and leaves galleries without the photo, keeps default', async () => {
+      const path = `/v1/face/id/${String(samBerry.id)}/`;
+      const moved = await stack.http().put(path).set(auth()).send({ meta: 'Samuel Berry', galleries: ['gal1'] });
+      expect(moved.status).toBe(200);
+      expect(moved.body).toMatchObject({ id: samBerry.id, meta: 'Samuel Berry', galleries: ['default', 'gal1'], photo_hash: samBerry.photo_hash });
+      expect((await stack.http().get('/v1/faces/gallery/niceppl/').set(auth())).body).toEqual({ results: [] });
+      // couple.jpg shows the same woman, so gal1 holds her twice now: what matters is which face objects are found.
+      const found = async (gallery: string) => {
+        const res = await post('/v1/identify/').send({ photo: url('/sample2.jpg'), gallery, n: 10 });
+        return (Object.values(res.body.results)[0] as Array<{ face: { id: number; meta: string } }>).map((m) => m.face);
+      };
+      expect(await found('gal1')).toContainEqual(expect.objectContaining({ id: samBerry.id, meta: 'Samuel Berry' }));
+
+      // Back into niceppl by a form field: its template is copied there from default, and gal1 loses it.
+      const back = await stack.http().put(path).set(auth()).type('form').send({ galleries: JSON.stringify(['niceppl']) });
+      expect(back.body).toMatchObject({ meta: 'Samuel Berry', galleries: ['default', 'niceppl'] });
+      expect((await found('niceppl')).map((f) => f.id)).toEqual([samBerry.id]);
+      expect((await found('gal1')).map((f) => f.id)).not.toContain(samBerry.id);
+
+      const unknown = await stack.http().put(path).set(auth()).send({ galleries: ['nosuch'] });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body).toMatchObject({ code: 'GALLERY_NOT_FOUND' });
+      const long = await stack.http().put(path).set(auth()).send({ meta: 'x'.repeat(1025) });
+      expect(long.body).toMatchObject({ code: 'BAD_PARAM', param: 'meta' });
+      expect((await stack.http().put('/v1/face/id/999999/').set(auth()).send({ meta: 'a' })).status).toBe(404);
+      expect(samePath((await stack.http().get(path).set(auth())).body)).toEqual(samePath({ ...samBerry, meta: 'Samuel Berry', galleries: ['default', 'niceppl'] }));
+    });
+
+    it('lists all faces newest first in pages, faces by meta, and every meta with its count', async () => {
+      const first = await stack.http().get('/v1/faces/?limit=2').set(auth());
+      expect(first.status).toBe(200);
+      expect(first.body.results).toHaveLength(2);
+      const ids: number[] = first.body.results.map((f: { id: number }) => f.id);
+      expect(ids[0]).toBeGreaterThan(ids[1]!);
+      let next = first.body.next_page as string | null;
+      while (next) {
+        const page = await stack.http().get(new URL(next).pathname + new URL(next).search).set(auth());
+        ids.push(...page.body.results.map((f: { id: number }) => f.id));
+        next = page.body.next_page;
+      }
+      const everyOne = await stack.http().get('/v1/faces/').set(auth());
+      expect(everyOne.body.next_page).toBeNull();
+      expect(ids).toEqual(everyOne.body.results.map((f: { id: number }) => f.id));
+      expect(ids).toContain(samBerry.id);
+
+      const byMeta = await stack.http().get(`/v1/face/meta/${encodeURIComponent('Samuel Berry')}/`).set(auth());
+      expect(byMeta.body.results.map((f: { id: number }) => f.id)).toEqual([samBerry.id]);
+      const metas = (await stack.http().get('/v1/meta/').set(auth())).body.results as Array<{ meta: string; count: number }>;
+      expect(metas).toEqual(expect.arrayContaining([{ meta: 'Samuel Berry', count: 1 }, { meta: 'Sam Berry', count: 1 }, { meta: 'pointed', count: 1 }]));
+      expect(metas.find((m) => m.meta === 'couple')!.count).toBeGreaterThanOrEqual(2);
+      expect((await stack.http().get('/v1/faces/?limit=0').set(auth())).body).toMatchObject({ code: 'BAD_PARAM', param: 'limit' });
+    });
+
     it('deletes a face (204): it leaves its galleries and is 404 after', async () => {
       expect((await stack.http().delete(`/v1/face/id/${String(samBerry.id)}/`).set(auth())).status).toBe(204);
       expect((await stack.http().get(`/v1/face/id/${String(samBerry.id)}/`).set(auth())).status).toBe(404);

@@ -41,6 +41,34 @@ export class FindFaceFaceRepository {
     return this.prisma.findFaceFace.findMany({ where: { clientId, id: { in: ids } }, orderBy: { id: 'asc' }, select: fields });
   }
 
+  /** The client's faces below `beforeId` (all when null), newest first, at most `limit`. */
+  page(clientId: string, beforeId: number | null, limit: number): Promise<FindFaceFaceRecord[]> {
+    return this.prisma.findFaceFace.findMany({
+      where: { clientId, ...(beforeId !== null && { id: { lt: beforeId } }) },
+      orderBy: { id: 'desc' },
+      take: limit,
+      select: fields,
+    });
+  }
+
+  withMeta(clientId: string, meta: string): Promise<FindFaceFaceRecord[]> {
+    return this.prisma.findFaceFace.findMany({ where: { clientId, meta }, orderBy: { id: 'asc' }, select: fields });
+  }
+
+  /** Every distinct meta of the client's faces with how many faces carry it. */
+  async metaCounts(clientId: string): Promise<Array<{ meta: string; count: number }>> {
+    const groups = await this.prisma.findFaceFace.groupBy({ by: ['meta'], where: { clientId }, _count: { _all: true }, orderBy: { meta: 'asc' } });
+    return groups.map((g) => ({ meta: g.meta, count: g._count._all }));
+  }
+
+  /** New meta for the face, and the names of its persons (`userName`, the meta cut to 120) with it, at once. */
+  async updateMeta(clientId: string, id: number, meta: string, userId: string, userName: string): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.findFaceFace.updateMany({ where: { id, clientId }, data: { meta } }),
+      this.prisma.person.updateMany({ where: { userId, gallery: { clientId } }, data: { userName } }),
+    ]);
+  }
+
   async thumbnail(clientId: string, id: number): Promise<Buffer | null> {
     const row = await this.prisma.findFaceFace.findFirst({ where: { id, clientId }, select: { thumbnail: true } });
     return row ? Buffer.from(row.thumbnail) : null;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError, MAX_ALIGNED_FACES } from '@bio/contracts';
+import { AppError, MAX_ALIGNED_FACES, type FaceAnalysis } from '@bio/contracts';
 import type { Env } from '@bio/config';
 import { ENV } from '../../config/env.provider';
 import { FaceProbeService } from '../../face-api/recognition/face-probe.service';
@@ -14,6 +14,8 @@ const MIN_BBOX_OVERLAP = 0.3;
 export interface Selection {
   bboxes?: Bbox[] | undefined;
   mfSelector: MfSelector;
+  /** Per-face analyses the caller's rules need (enrolment's exposure rule); none by default. */
+  analyses?: FaceAnalysis[];
 }
 
 /** The embedded faces a request means; the caller releases `all` when done. */
@@ -37,7 +39,7 @@ export class FindFaceFaceSelection {
   async select(photo: Buffer, param: string, selection: Selection): Promise<SelectedFaces> {
     // Only the biggest face is embedded when that is all the request can mean.
     const wanted = selection.mfSelector === 'biggest' && !selection.bboxes ? 1 : MAX_ALIGNED_FACES;
-    const analysis = await this.analysed(photo, wanted, param);
+    const analysis = await this.analysed(photo, wanted, param, selection.analyses ?? []);
     const all = analysis.faces;
     try {
       return { chosen: this.chosen(all.filter((f) => isBigEnough(f.face, this.env.MIN_FACE_SIZE)), param, selection), all };
@@ -51,9 +53,9 @@ export class FindFaceFaceSelection {
     return this.probes.release(faces.flatMap((f) => f.all));
   }
 
-  private async analysed(photo: Buffer, wanted: number, param: string) {
+  private async analysed(photo: Buffer, wanted: number, param: string, analyses: FaceAnalysis[]) {
     try {
-      return await this.probes.faces(photo, wanted, { allowSmallFace: true, analyses: [] });
+      return await this.probes.faces(photo, wanted, { allowSmallFace: true, analyses });
     } catch (err) {
       if (err instanceof AppError && err.code === 'NO_FACE') throw badParam(param, undefined, `No face found on ${param}`);
       throw err;

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, Header, HttpCode, Param, ParseIntPipe, Post, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Controller, Delete, Get, Header, HttpCode, Param, ParseIntPipe, Post, Put, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppError } from '@bio/contracts';
@@ -7,13 +7,13 @@ import { MeteredCallService } from '../../calls/metered-call.service';
 import { MultipartForm } from '../../multipart/multipart-form.interceptor';
 import { baseUrlOf } from './findface-face-objects';
 import { FindFaceFacesService } from './findface-faces.service';
-import { faceParams, parseParams, requestParams } from './findface-params';
+import { faceParams, facesPageParams, faceUpdateParams, parseParams, requestParams } from './findface-params';
 import { FindFacePhotos } from './findface-photos';
 import { TokenAuthGuard } from './token-auth.guard';
 
 const faceId = new ParseIntPipe({ exceptionFactory: () => new AppError('VALIDATION_FAILED', 'A face id is a number', { param: 'id' }) });
 
-/** /v1/face (add, get, delete, thumbnail) and /v1/faces/gallery/{gallery}. */
+/** /v1/face (add, get, update, delete, thumbnail, by meta), /v1/faces (all, by gallery) and /v1/meta. */
 @ApiTags('seed 003: FindFace-style v1')
 @Controller('v1')
 @UseGuards(TokenAuthGuard)
@@ -33,7 +33,11 @@ export class FindFaceFacesController {
     const photo = await this.photos.photo(req, raw, 'photo');
     const photoUrl = typeof raw.photo === 'string' ? raw.photo : '';
     return this.calls.run({ clientId: client.id, endpoint: 'v1/face', input: {}, billable: true, response: res }, () =>
-      this.faces.add(client, { photo, photoUrl, meta: params.meta, galleries: params.galleries, mfSelector: params.mf_selector }, baseUrlOf(req)),
+      this.faces.add(
+        client,
+        { photo, photoUrl, meta: params.meta, galleries: params.galleries, selection: { bboxes: params.bbox, mfSelector: params.mf_selector } },
+        baseUrlOf(req),
+      ),
     );
   }
 
@@ -42,6 +46,38 @@ export class FindFaceFacesController {
     return this.calls.run({ clientId: client.id, endpoint: 'v1/face/get', input: {}, billable: false, response: res }, () =>
       this.faces.get(client, id, baseUrlOf(req)),
     );
+  }
+
+  @Put('face/id/:id')
+  @UseInterceptors(MultipartForm([], 'image', 0, 'pass'))
+  update(@CurrentClient() client: AuthenticatedClient, @Param('id', faceId) id: number, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const params = parseParams(faceUpdateParams, requestParams(req));
+    return this.calls.run({ clientId: client.id, endpoint: 'v1/face/update', input: {}, billable: false, response: res }, () =>
+      this.faces.update(client, id, params, baseUrlOf(req)),
+    );
+  }
+
+  @Get('face/meta/:meta')
+  withMeta(@CurrentClient() client: AuthenticatedClient, @Param('meta') meta: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.calls.run({ clientId: client.id, endpoint: 'v1/face/meta', input: {}, billable: false, response: res }, () =>
+      this.faces.withMeta(client, meta, baseUrlOf(req)),
+    );
+  }
+
+  @Get('faces')
+  async page(@CurrentClient() client: AuthenticatedClient, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const params = parseParams(facesPageParams, requestParams(req));
+    const base = baseUrlOf(req);
+    const page = await this.calls.run({ clientId: client.id, endpoint: 'v1/faces', input: {}, billable: false, response: res }, () =>
+      this.faces.page(client, params.max_id ?? null, params.limit, base),
+    );
+    const next = page.nextMaxId === null ? null : `${base}/v1/faces/?max_id=${page.nextMaxId}&limit=${params.limit}`;
+    return { results: page.results, next_page: next };
+  }
+
+  @Get('meta')
+  metaCounts(@CurrentClient() client: AuthenticatedClient, @Res({ passthrough: true }) res: Response) {
+    return this.calls.run({ clientId: client.id, endpoint: 'v1/meta', input: {}, billable: false, response: res }, () => this.faces.metaCounts(client));
   }
 
   @Get('face/id/:id/thumbnail.jpg')

@@ -2,17 +2,20 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '@bio/contracts';
 import { FindFaceFaceRepository, type ClientIdentity, type FindFaceFaceRecord } from '@bio/db';
-import { EnrolmentService } from '../../face-api/enrolment/enrolment.service';
+import { ENROLMENT_ANALYSES, EnrolmentService } from '../../face-api/enrolment/enrolment.service';
 import { PeopleService } from '../../face-api/enrolment/people.service';
 import type { GalleryRef } from '../../face-api/galleries/gallery.service';
+import { FaceProbeService } from '../../face-api/recognition/face-probe.service';
+import type { EmbeddedFace } from '../../pipeline/face-pipeline.service';
 import { faceIdOf, faceObject, userIdOf, type FaceObject } from './findface-face-objects';
-import { FindFaceFaceSelection } from './findface-face-selection';
+import { FindFaceFaceSelection, type Selection } from './findface-face-selection';
 import { bboxOf } from './findface-faces';
 import { FindFaceGalleriesService } from './findface-galleries.service';
 import { faceThumbnail } from './findface-thumbnail';
 
 /** userName is 120 characters at most; the full meta stays on the face object. */
 const USER_NAME_MAX = 120;
+const userNameOf = (meta: string, userId: string) => meta.slice(0, USER_NAME_MAX) || userId;
 
 export interface NewFace {
   photo: Buffer;
@@ -20,7 +23,18 @@ export interface NewFace {
   photoUrl: string;
   meta: string;
   galleries: string[];
-  mfSelector: 'reject' | 'biggest';
+  selection: Selection;
+}
+
+export interface FaceChange {
+  meta?: string | undefined;
+  galleries?: string[] | undefined;
+}
+
+export interface FacesPage {
+  results: FaceObject[];
+  /** The id to ask below for the next page (`max_id`), or null after the last. */
+  nextMaxId: number | null;
 }
 
 /**
@@ -33,31 +47,56 @@ export class FindFaceFacesService {
   constructor(
     private readonly faces: FindFaceFaceRepository,
     private readonly selection: FindFaceFaceSelection,
+    private readonly probes: FaceProbeService,
     private readonly enrolment: EnrolmentService,
     private readonly people: PeopleService,
     private readonly galleries: FindFaceGalleriesService,
   ) {}
 
+  /** Adds each face the selection chooses as a face object of its own; nothing is kept when one fails. */
   async add(client: ClientIdentity, face: NewFace, baseUrl: string): Promise<{ results: FaceObject[] }> {
     // Every gallery is resolved before anything is written, so an unknown one refuses the call whole.
     const targets = await this.targetGalleries(client, face.galleries);
-    const selected = await this.selection.select(face.photo, 'photo', { mfSelector: face.mfSelector });
-    let record: FindFaceFaceRecord;
+    const selected = await this.selection.select(face.photo, 'photo', { ...face.selection, analyses: ENROLMENT_ANALYSES });
+    const added: FindFaceFaceRecord[] = [];
     try {
-      const bbox = bboxOf(selected.chosen[0]!.face);
-      record = await this.faces.create({
-        clientId: client.id,
-        meta: face.meta,
-        photo: face.photoUrl,
-        photoHash: createHash('sha256').update(face.photo).digest('hex'),
-        bbox,
-        thumbnail: await faceThumbnail(face.photo, bbox),
-      });
+      // One face too dark or bright refuses the photo before any face of it is written.
+      for (const chosen of selected.chosen) this.probes.assertWellExposed(chosen);
+      try {
+        for (const chosen of selected.chosen) added.push(await this.addFace(client, face, chosen, targets));
+      } catch (err) {
+        for (const record of added) await this.delete(client, record.id);
+        throw err;
+      }
     } finally {
       await this.selection.release([selected]);
     }
-    await this.enrolInto(client, record, targets, face.photo);
-    return { results: [faceObject(record, targets.map((g) => this.galleries.nameOf(g)), baseUrl)] };
+    const names = targets.map((g) => this.galleries.nameOf(g));
+    return { results: added.map((record) => faceObject(record, names, baseUrl)) };
+  }
+
+  /**
+   * New meta and/or galleries for a face. A gallery it joins gets a copy of its template (the
+   * photo is not sent again); one it leaves loses it; `default` is always kept.
+   */
+  async update(client: ClientIdentity, id: number, change: FaceChange, baseUrl: string): Promise<FaceObject> {
+    const record = await this.faces.find(client.id, id);
+    if (!record) throw new AppError('USER_NOT_FOUND', `Face ${id} not found`);
+    const userId = userIdOf(id);
+    if (change.galleries) {
+      const targets = await this.targetGalleries(client, change.galleries);
+      const held = (await this.faces.galleriesOf(client.id, [userId])).get(userId) ?? [];
+      const source = held.find((g) => g.isDefault) ?? held[0];
+      if (!source) throw new AppError('USER_NOT_FOUND', `Face ${id} not found`);
+      for (const gallery of targets) {
+        if (!held.some((g) => g.id === gallery.id)) await this.enrolment.copyUser({ clientId: client.id, gallery, userId }, source);
+      }
+      for (const gallery of held) {
+        if (!targets.some((g) => g.id === gallery.id)) await this.people.delete(client.id, gallery, userId);
+      }
+    }
+    if (change.meta !== undefined) await this.faces.updateMeta(client.id, id, change.meta, userId, userNameOf(change.meta, userId));
+    return this.get(client, id, baseUrl);
   }
 
   async get(client: ClientIdentity, id: number, baseUrl: string): Promise<FaceObject> {
@@ -78,6 +117,22 @@ export class FindFaceFacesService {
     const gallery = await this.galleries.resolve(client, name);
     const ids = (await this.faces.userIdsInGallery(gallery.id)).flatMap((userId) => faceIdOf(userId) ?? []);
     return { results: await this.objects(client, ids, baseUrl) };
+  }
+
+  /** The client's faces newest first, `limit` at a time, each page below the last id of the one before. */
+  async page(client: ClientIdentity, maxId: number | null, limit: number, baseUrl: string): Promise<FacesPage> {
+    const records = await this.faces.page(client.id, maxId, limit);
+    const results = await this.objects(client, records.map((r) => r.id), baseUrl);
+    return { results, nextMaxId: records.length === limit ? records[records.length - 1]!.id : null };
+  }
+
+  async withMeta(client: ClientIdentity, meta: string, baseUrl: string): Promise<{ results: FaceObject[] }> {
+    const records = await this.faces.withMeta(client.id, meta);
+    return { results: await this.objects(client, records.map((r) => r.id), baseUrl) };
+  }
+
+  async metaCounts(client: ClientIdentity): Promise<{ results: Array<{ meta: string; count: number }> }> {
+    return { results: await this.faces.metaCounts(client.id) };
   }
 
   async thumbnail(client: ClientIdentity, id: number): Promise<Buffer> {
@@ -105,14 +160,23 @@ export class FindFaceFacesService {
     return out;
   }
 
-  /** Enrols the face in every gallery; when one fails, the face is removed from those done and the row goes. */
-  private async enrolInto(client: ClientIdentity, record: FindFaceFaceRecord, targets: GalleryRef[], photo: Buffer): Promise<void> {
+  /** One face object: its row, then its person in every gallery; when a step fails, what was written goes. */
+  private async addFace(client: ClientIdentity, face: NewFace, chosen: EmbeddedFace, targets: GalleryRef[]): Promise<FindFaceFaceRecord> {
+    const bbox = bboxOf(chosen.face);
+    const record = await this.faces.create({
+      clientId: client.id,
+      meta: face.meta,
+      photo: face.photoUrl,
+      photoHash: createHash('sha256').update(face.photo).digest('hex'),
+      bbox,
+      thumbnail: await faceThumbnail(face.photo, bbox),
+    });
     const userId = userIdOf(record.id);
-    const userName = record.meta.slice(0, USER_NAME_MAX) || userId;
     const done: GalleryRef[] = [];
     try {
       for (const gallery of targets) {
-        await this.enrolment.enrol({ clientId: client.id, gallery, userId, userName, newUser: true }, photo, false);
+        const subject = { clientId: client.id, gallery, userId, userName: userNameOf(record.meta, userId), newUser: true };
+        await this.enrolment.enrolFace(subject, chosen, false);
         done.push(gallery);
       }
     } catch (err) {
@@ -120,5 +184,6 @@ export class FindFaceFacesService {
       await this.faces.delete(client.id, record.id);
       throw err;
     }
+    return record;
   }
 }

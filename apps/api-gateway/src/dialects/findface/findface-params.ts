@@ -93,15 +93,30 @@ const galleryNames = z.preprocess((value) => {
   return typeof parsed === 'string' ? [parsed] : parsed;
 }, z.array(z.string().min(1).max(48)).max(32));
 
-/** /v1/face: the biggest face (or a refusal when there are several) is added with its meta to the galleries. */
+const meta = z.string().max(1024);
+
+/** /v1/face: the faces chosen as verify chooses them are added with their meta to the galleries. */
 export const faceParams = z.object({
-  meta: z.string().max(1024).default(''),
+  meta: meta.default(''),
   galleries: galleryNames.default([]),
-  mf_selector: z.enum(['reject', 'biggest']).default('biggest'),
+  bbox: bboxList.optional(),
+  mf_selector: mfSelector,
 });
+
+/** PUT /v1/face/id/<id>: what is given is replaced; the galleries always keep `default`. */
+export const faceUpdateParams = z.object({ meta: meta.optional(), galleries: galleryNames.optional() });
 
 export const identifyParams = z.object({
   threshold,
   n: z.coerce.number().int().min(1).max(100).default(1),
   gallery: z.string().min(1).max(48).default('default'),
+  bbox: bboxList.optional(),
+  mf_selector: mfSelector,
+});
+
+export const FACES_PAGE_DEFAULT = 100;
+/** GET /v1/faces: newest first, `limit` a page, the next page below `max_id`. */
+export const facesPageParams = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(FACES_PAGE_DEFAULT),
+  max_id: z.coerce.number().int().min(1).optional(),
 });

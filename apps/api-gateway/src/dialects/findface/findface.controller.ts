@@ -64,7 +64,11 @@ export class FindFaceController {
     const params = parseParams(identifyParams, raw);
     const photo = await this.photos.photo(req, raw, 'photo');
     return this.calls.run({ clientId: client.id, endpoint: 'v1/identify', input: {}, billable: true, response: res }, () =>
-      this.identifier.identify(client, { photo, gallery: params.gallery, threshold: params.threshold, n: params.n }, baseUrlOf(req)),
+      this.identifier.identify(
+        client,
+        { photo, gallery: params.gallery, threshold: params.threshold, n: params.n, selection: { bboxes: params.bbox, mfSelector: params.mf_selector } },
+        baseUrlOf(req),
+      ),
     );
   }
 }
