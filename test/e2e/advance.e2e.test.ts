@@ -234,12 +234,33 @@ describe('ADVANCE-style API (seed 004) end to end (real Postgres, Redis, BullMQ 
       expectEnvelope(res.body, 'OVER_QUERY_LIMIT', 'FREE');
     });
 
+    it('answers ACCOUNT_DISABLED (FREE) to token and check calls of a client the operator disabled, until it is enabled', async () => {
+      const paused = await newAdvanceClient('advance-disabled');
+      const admin = (action: string) => stack.http().post(`/admin/clients/${paused.publicId}/${action}`).set('x-admin-key', ADMIN_KEY);
+      expect((await admin('disable').expect(200)).body).toEqual({ client_id: paused.publicId, disabled: true });
+      const refused = await check(paused.token, deepface('img2.jpg'), deepface('img4.jpg')).expect(200);
+      expectEnvelope(refused.body, 'ACCOUNT_DISABLED', 'FREE');
+      expect(refused.body.message).toBe('Account Disabled');
+      const timestamp = Date.now();
+      const token = await generate({ accessKey: paused.accessKey, signature: sign(paused.accessKey, paused.secretKey, timestamp), timestamp }).expect(200);
+      expectEnvelope(token.body, 'ACCOUNT_DISABLED', 'FREE');
+      // The native API refuses it too, in its own form.
+      const oauth = await stack.http().post('/oauth/token').send({ grant_type: 'client_credentials', client_id: paused.accessKey, client_secret: paused.secretKey });
+      expect(oauth.status).toBe(403);
+      expect(oauth.body).toMatchObject({ status: '403', error_code: 'CLIENT_DISABLED' });
+      await admin('enable').expect(200);
+      expectEnvelope((await check(paused.token, deepface('img2.jpg'), deepface('img4.jpg')).expect(200)).body, 'SUCCESS', 'PAY');
+    });
+
     it('answers SERVICE_BUSY with HTTP 429 and Retry-After past the client\'s rate, other clients unaffected', async () => {
       const busy = await newAdvanceClient('advance-busy');
+      const started = Date.now();
       const burst = await Promise.all(Array.from({ length: 3 * RATE_LIMIT_PER_SECOND }, () => check(busy.token)));
+      // A full bucket plus what it refilled while the burst was served (slower on a loaded machine).
+      const refilled = Math.ceil(((Date.now() - started) / 1000) * RATE_LIMIT_PER_SECOND);
       const refused = burst.filter((res) => res.status === 429);
-      expect(refused.length).toBeGreaterThanOrEqual(RATE_LIMIT_PER_SECOND);
-      expect(burst.filter((res) => res.status === 200).length).toBeLessThanOrEqual(RATE_LIMIT_PER_SECOND + 1);
+      expect(refused.length).toBeGreaterThanOrEqual(1);
+      expect(burst.filter((res) => res.status === 200).length).toBeLessThanOrEqual(RATE_LIMIT_PER_SECOND + refilled);
       for (const res of refused) {
         expectEnvelope(res.body, 'SERVICE_BUSY', 'FREE');
         expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);

@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   INVALID_CLIENT: { status: 401, message: 'Unknown client or wrong client secret' },
   UNSUPPORTED_GRANT_TYPE: { status: 400, message: 'Only grant_type=client_credentials is supported' },
   FORBIDDEN: { status: 403, message: 'Forbidden' },
+  CLIENT_DISABLED: { status: 403, message: 'Account is disabled; ask the operator to enable it' },
   ENDPOINT_NOT_FOUND: { status: 404, message: 'No such endpoint' },
   CLIENT_NOT_FOUND: { status: 404, message: 'Client not found' },
   CLIENT_NOT_REGISTERED: { status: 404, message: 'Client is not registered; call client/register first' },

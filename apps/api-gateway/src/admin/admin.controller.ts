@@ -38,6 +38,18 @@ export class AdminController {
     return this.admin.rotateApiKey(clientId);
   }
 
+  @Post(':client_id/disable')
+  @HttpCode(200)
+  disable(@Param('client_id') clientId: string) {
+    return this.admin.setDisabled(clientId, true);
+  }
+
+  @Post(':client_id/enable')
+  @HttpCode(200)
+  enable(@Param('client_id') clientId: string) {
+    return this.admin.setDisabled(clientId, false);
+  }
+
   @Delete(':client_id/api-keys')
   revokeApiKeys(@Param('client_id') clientId: string) {
     return this.admin.revokeApiKeys(clientId);

@@ -63,6 +63,15 @@ export class AdminService {
     return { client_id: publicId, revoked: await this.credentials.revokeApiKeys(await this.clientId(publicId)) };
   }
 
+  /**
+   * A disabled client's credentials are refused with CLIENT_DISABLED (ADVANCE's
+   * ACCOUNT_DISABLED) while its data stays; enabling it gives them back.
+   */
+  async setDisabled(publicId: string, disabled: boolean): Promise<{ client_id: string; disabled: boolean }> {
+    if (!(await this.clients.setDisabled(await this.clientId(publicId), disabled))) throw new AppError('CLIENT_NOT_FOUND');
+    return { client_id: publicId, disabled };
+  }
+
   /** Deletes the client with all its data; matchers drop its galleries from their indexes. */
   async deleteClient(publicId: string): Promise<{ client_id: string; deleted: true }> {
     const clientId = await this.clientId(publicId);

@@ -40,15 +40,25 @@ const COMMANDS: Record<string, Command> = {
         'n-facegallery': { type: 'string' },
       },
     });
-    if (!values['client-id']) throw new AppError('VALIDATION_FAILED', '--client-id is required');
     const limits = parseWithSchema(quotaLimitsBody, {
       n_api_hits: optionalNumber(values['n-api-hits']),
       n_face: optionalNumber(values['n-face']),
       n_facegallery: optionalNumber(values['n-facegallery']),
     });
-    return admin.setQuota(values['client-id'], limits);
+    return admin.setQuota(requiredClientId(values['client-id']), limits);
   },
+  disable: (admin, args) => admin.setDisabled(clientIdOnly(args), true),
+  enable: (admin, args) => admin.setDisabled(clientIdOnly(args), false),
 };
+
+function requiredClientId(value: string | undefined): string {
+  if (!value) throw new AppError('VALIDATION_FAILED', '--client-id is required');
+  return value;
+}
+
+function clientIdOnly(args: string[]): string {
+  return requiredClientId(parseArgs({ args, options: { 'client-id': { type: 'string' } } }).values['client-id']);
+}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

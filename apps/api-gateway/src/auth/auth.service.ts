@@ -1,12 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '@bio/contracts';
 import type { Env } from '@bio/config';
-import { AccessTokenRepository, ClientRepository, CredentialRepository } from '@bio/db';
+import { AccessTokenRepository, ClientRepository, CredentialRepository, type CredentialHolder } from '@bio/db';
 import { ENV } from '../config/env.provider';
 import { newAccessToken } from '../crypto/credential-tokens';
 import { sha256Hex } from '../crypto/hashing';
 import { SecretCipher } from '../crypto/secret-cipher.service';
 import type { AuthenticatedClient } from './authenticated-client';
+
+/** A disabled client's credentials are known but refused, with their own code (ADVANCE's ACCOUNT_DISABLED). */
+function enabled(holder: CredentialHolder): AuthenticatedClient {
+  if (holder.disabled) throw new AppError('CLIENT_DISABLED');
+  return holder.client;
+}
 
 export interface IssuedToken {
   accessToken: string;
@@ -33,19 +39,20 @@ export class AuthService {
     const stored = await this.tokens.findValid(sha256Hex(token));
     if (!stored) throw new AppError('UNAUTHORIZED', 'Unknown or revoked access token');
     if (stored.expired) throw new AppError('TOKEN_EXPIRED');
-    return stored.client;
+    return enabled(stored);
   }
 
   async clientForApiKey(apiKey: string): Promise<AuthenticatedClient> {
-    const client = await this.credentials.findClientByApiKeyHash(sha256Hex(apiKey));
-    if (!client) throw new AppError('UNAUTHORIZED', 'Unknown or revoked API key');
-    return client;
+    const holder = await this.credentials.findClientByApiKeyHash(sha256Hex(apiKey));
+    if (!holder) throw new AppError('UNAUTHORIZED', 'Unknown or revoked API key');
+    return enabled(holder);
   }
 
-  /** The client and its current secret in clear, or null when either does not exist. */
+  /** The client and its current secret in clear, or null when either does not exist; CLIENT_DISABLED for a disabled one. */
   async clientWithSecret(publicId: string): Promise<{ client: AuthenticatedClient; secret: string } | null> {
     const client = await this.clients.findByPublicId(publicId);
     if (!client) return null;
+    if (client.disabledAt) throw new AppError('CLIENT_DISABLED');
     const sealed = await this.credentials.activeSecret(client.id);
     if (!sealed) return null;
     const { id, name } = client;

@@ -1,8 +1,7 @@
 import type { PrismaClient } from '../prisma-client';
-import type { ClientIdentity } from './client.repository';
+import { holderFields, holderOf, type CredentialHolder } from './client.repository';
 
-export interface StoredToken {
-  client: ClientIdentity;
+export interface StoredToken extends CredentialHolder {
   expired: boolean;
 }
 
@@ -27,10 +26,10 @@ export class AccessTokenRepository {
   async findValid(tokenHash: string): Promise<StoredToken | null> {
     const token = await this.prisma.accessToken.findUnique({
       where: { tokenHash },
-      select: { expiresAt: true, revokedAt: true, client: { select: { id: true, publicId: true, name: true } } },
+      select: { expiresAt: true, revokedAt: true, client: { select: holderFields } },
     });
     if (!token || token.revokedAt) return null;
-    return { client: token.client, expired: token.expiresAt.getTime() <= Date.now() };
+    return { ...holderOf(token.client), expired: token.expiresAt.getTime() <= Date.now() };
   }
 
   /** Returns how many live tokens were revoked. */

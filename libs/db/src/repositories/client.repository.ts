@@ -11,6 +11,20 @@ export interface ClientIdentity {
 
 export interface ClientRecord extends ClientIdentity {
   registeredAt: Date | null;
+  disabledAt: Date | null;
+}
+
+/** A client as one of its credentials finds it: who it is, and whether an operator disabled it. */
+export interface CredentialHolder {
+  client: ClientIdentity;
+  disabled: boolean;
+}
+
+/** What a credential lookup selects of its client, for `holderOf`. */
+export const holderFields = { id: true, publicId: true, name: true, disabledAt: true } as const;
+
+export function holderOf({ disabledAt, ...client }: ClientIdentity & { disabledAt: Date | null }): CredentialHolder {
+  return { client, disabled: disabledAt !== null };
 }
 
 /** Credentials a client is born with, written in the same transaction as the client itself. */
@@ -50,7 +64,7 @@ export class ClientRepository {
   }
 
   async findByPublicId(publicId: string): Promise<ClientRecord | null> {
-    return this.prisma.client.findUnique({ where: { publicId }, select: { ...identity, registeredAt: true } });
+    return this.prisma.client.findUnique({ where: { publicId }, select: { ...identity, registeredAt: true, disabledAt: true } });
   }
 
   /** Keeps the first registration time when client/register is called again. */
@@ -60,6 +74,13 @@ export class ClientRepository {
 
   async unregister(clientId: string): Promise<void> {
     await this.prisma.client.updateMany({ where: { id: clientId }, data: { registeredAt: null } });
+  }
+
+  /** Disables or re-enables the client; false when it does not exist. A second disable keeps the first time. */
+  async setDisabled(clientId: string, disabled: boolean): Promise<boolean> {
+    if (!disabled) return (await this.prisma.client.updateMany({ where: { id: clientId }, data: { disabledAt: null } })).count > 0;
+    await this.prisma.client.updateMany({ where: { id: clientId, disabledAt: null }, data: { disabledAt: new Date() } });
+    return (await this.prisma.client.count({ where: { id: clientId } })) > 0;
   }
 
   /** Removes the client with everything it owns; its usage records stay, detached, for billing. */

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../prisma-client';
-import type { ClientIdentity } from './client.repository';
+import { holderFields, holderOf, type CredentialHolder } from './client.repository';
 
 /** AES-256-GCM output; the plaintext never reaches this layer. */
 export interface EncryptedSecret {
@@ -40,12 +40,9 @@ export class CredentialRepository {
     ]);
   }
 
-  async findClientByApiKeyHash(keyHash: string): Promise<ClientIdentity | null> {
-    const key = await this.prisma.apiKey.findUnique({
-      where: { keyHash },
-      select: { revokedAt: true, client: { select: { id: true, publicId: true, name: true } } },
-    });
-    return key && !key.revokedAt ? key.client : null;
+  async findClientByApiKeyHash(keyHash: string): Promise<CredentialHolder | null> {
+    const key = await this.prisma.apiKey.findUnique({ where: { keyHash }, select: { revokedAt: true, client: { select: holderFields } } });
+    return key && !key.revokedAt ? holderOf(key.client) : null;
   }
 
   /** Returns how many live keys were revoked. */

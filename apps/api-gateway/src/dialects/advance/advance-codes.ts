@@ -54,6 +54,7 @@ const BY_ERROR_CODE: Partial<Record<ErrorCode, AdvanceOutcome>> = {
   FORBIDDEN: IAM_FAILED_TOKEN,
   INVALID_CLIENT: free('IAM_FAILED', 'Access Key not found'),
   CLIENT_NOT_FOUND: free('IAM_FAILED', 'Access Key not found'),
+  CLIENT_DISABLED: free('ACCOUNT_DISABLED', 'Account Disabled'),
   QUOTA_EXCEEDED: free('OVER_QUERY_LIMIT', 'Quota exceeded: you have exceeded your query quota, please contact your sales manager for help'),
   RATE_LIMITED: free('SERVICE_BUSY', 'Rate limit is exceeded, please retry after the suggested time in HTTP Header'),
   SERVICE_UNAVAILABLE: RETRY_LATER,
