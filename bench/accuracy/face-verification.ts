@@ -7,7 +7,9 @@
  *  - ../shared/data/faces/deepface master.csv pairs (full photos).
  * Every embedder input convention (BGR/RGB, mean 127/127.5) is measured through the same
  * crops. FAR 1e-5 (FindFace's strict preset) is extrapolated from a fit of the impostor
- * tail (impostor-tail.ts). Prints the figures, writes bench/results/face-verification-<time>.json
+ * tail (impostor-tail.ts). The calibration's thresholds are fitted on all pairs; how far they
+ * can be trusted on people never seen is checked by fitting them on half the identities and
+ * measuring them on the other half (held-out-check.ts). Prints the figures, writes bench/results/face-verification-<time>.json
  * (with the calibration a full run would write) and, on a full run, the calibration of the
  * configured model to models/calibration/<model id>.json.
  *
@@ -28,6 +30,7 @@ import { DEEPFACE, readMasterPairs } from './deepface-pairs';
 import { StageTimer } from '../support/stage-timer';
 import { writeCalibration, type FaceCalibration } from './face-calibration';
 import { presetFigures } from './findface-presets';
+import { heldOutCheck } from './held-out-check';
 import { impostorTailFigures } from './impostor-tail';
 import {
   allPairScores,
@@ -129,6 +132,7 @@ async function runCelebrities(p: Pipeline, perIdentity: number | undefined) {
       impostorTail,
       findfacePresets: presetFigures(scores, cosineAtFar),
       identification: rankOneIdentification(samples, RANK1_ROUNDS),
+      heldOut: heldOutCheck(samples, CALIBRATED_FARS),
     };
   };
   const byVariant: Record<string, { pipeline: ReturnType<typeof figures>; givenCrops: ReturnType<typeof figures> }> = {};
@@ -210,9 +214,27 @@ function calibrationOf(modelId: string, dataset: string, measured: CelebrityFigu
     ],
     eer: round(measured.verification.eer, 4),
     rank1: round(measured.identification.rank1, 4),
+    heldOutCheck: measured.heldOut.map((h) => ({
+      far: h.far,
+      fittedOn: h.fittedOn,
+      checkedOn: h.checkedOn,
+      cosine: round(h.cosine, 5),
+      measuredFar: Number(h.measuredFar.toPrecision(3)),
+      tar: round(h.tar, 4),
+      pairs: `${h.genuinePairs}/${h.impostorPairs}`,
+    })),
     method: `${SCENE_DESCRIPTION}; full pipeline (decode, BlazeFace front+back, ArcFace alignment, embed); raw cosine of L2-normalised embeddings over all pairs; accept when cosine > threshold`,
     benchmark: BENCHMARK,
   };
+}
+
+function printHeldOut(measured: CelebrityFigures, variant: string): void {
+  console.log(`calibration held out (${variant} pipeline): thresholds fitted on one half of the identities, measured on the other`);
+  for (const h of measured.heldOut) {
+    console.log(
+      `  FAR ${h.far} fitted on ${h.fittedOn} (cosine ${h.cosine.toFixed(5)}) -> on ${h.checkedOn}: FAR ${h.measuredFar.toExponential(2)} (${h.impostorsAbove}/${h.impostorPairs}), TAR ${pct(h.tar)} of ${h.genuinePairs}`,
+    );
+  }
 }
 
 function printTailAndPresets(measured: CelebrityFigures, variant: string): void {
@@ -297,6 +319,7 @@ async function main(): Promise<void> {
     }
   }
   printTailAndPresets(celebrities.byVariant[configuredName]!.pipeline, configuredName);
+  printHeldOut(celebrities.byVariant[configuredName]!.pipeline, configuredName);
   console.log(`${deepface.dataset}: face found in ${deepface.facesFound}/${deepface.photos}`);
   for (const [name, f] of Object.entries(deepface.byVariant)) {
     console.log(
