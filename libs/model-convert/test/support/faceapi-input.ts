@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { concatFloat32 } from '@bio/inference';
 
 /**
  * A rough face crop of a portrait photo, no detector: the photo scaled so its short side is
@@ -18,11 +19,5 @@ export async function roughFaceCrop(file: string, size: number): Promise<Buffer>
 
 /** RGB bytes of several same-sized images as one float NHWC batch, 0-255. */
 export function rgbBatch(images: readonly Buffer[]): Float32Array {
-  const batch = new Float32Array(images.reduce((n, image) => n + image.length, 0));
-  let offset = 0;
-  for (const image of images) {
-    batch.set(image, offset);
-    offset += image.length;
-  }
-  return batch;
+  return concatFloat32(images.map((image) => Float32Array.from(image)));
 }
