@@ -1,0 +1,3 @@
+export { convertTflite, type TfliteConvertOptions } from './convert-tflite';
+export { readTfliteModel, type TfliteModel, type TfliteOperator, type TfliteSubgraph, type TfliteTensor } from './tflite-model';
+export { builtinOperatorName } from './builtin-operators';
