@@ -27,10 +27,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { decodeImage, estimateSimilarity, extractAlignedCrop, resizeRegion, type Affine, type Point, type RgbImage } from '@bio/imaging';
+import { decodeImage, estimateSimilarity, extractAlignedCrop, resizeRegion, type Point, type RgbImage } from '@bio/imaging';
 import { convertFaceApiWeights, type FaceApiModelKind } from '../../libs/model-convert/src/faceapi';
 import { faceApiSources, FACE_API } from '../../libs/model-convert/test/support/faceapi-reference';
 import { StageTimer } from '../support/stage-timer';
+import { ARCFACE, CHIP, DLIB_CHIP_POINTS, TEMPLATE_CHIP } from './candidates/dlib-chip';
 import { listCelebrities } from './celebrity-set';
 import { allPairScores, rankOneIdentification, verificationFigures, type Sample } from './verification-metrics';
 
@@ -38,41 +39,11 @@ const repoRoot = path.resolve(__dirname, '../..');
 const CELEBRITIES = path.resolve(repoRoot, '../shared/data/faces/celebrities');
 const FARS = [1e-2, 1e-3, 1e-4];
 const RANK1_ROUNDS = 10;
-const CHIP = 150;
-const CHIP_PADDING = 0.25;
 const CROP = 112;
 const FACE_API_THRESHOLD = 0.6;
-
-/** dlib's 5-point chip template on the unit square (get_face_chip_details): image-right eye outer, inner; image-left eye outer, inner; nose base. */
-const DLIB_TEMPLATE: readonly Point[] = [
-  [0.8595674595992, 0.2134981538014],
-  [0.6460604764104, 0.2289674387677],
-  [0.1205750620789, 0.2137274526848],
-  [0.3340850613712, 0.2290642403242],
-  [0.4901123135679, 0.6277975316475],
-];
-/** The 68-point indices standing for the template's points, in the same order. */
+/** The 68-point indices standing for dlib's template points, in the same order. */
 const DLIB_FROM_68 = [45, 42, 36, 39, 33];
-
-/** dlib places template point p at (padding + p) / (1 + 2 padding) * size, in pixel indices; +0.5 makes it continuous. */
-const chipPoint = ([x, y]: Point): Point => [((CHIP_PADDING + x) / (1 + 2 * CHIP_PADDING)) * CHIP + 0.5, ((CHIP_PADDING + y) / (1 + 2 * CHIP_PADDING)) * CHIP + 0.5];
-const DLIB_CHIP_POINTS = DLIB_TEMPLATE.map(chipPoint);
-
-/** The ArcFace 112 template (OpenCV pixel indices, +0.5 to continuous): eyes (image-left first), nose tip, mouth corners. */
-const ARCFACE: readonly Point[] = [
-  [38.2946, 51.6963],
-  [73.5318, 51.5014],
-  [56.0252, 71.7366],
-  [41.5493, 92.3655],
-  [70.7299, 92.2041],
-].map(([x, y]) => [x! + 0.5, y! + 0.5]);
 const ARCFACE_NAMES = ['eye (image left)', 'eye (image right)', 'nose tip', 'mouth corner (image left)', 'mouth corner (image right)'];
-
-const mid = (a: Point, b: Point): Point => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
-const TEMPLATE_CHIP: Affine = estimateSimilarity(
-  [ARCFACE[0]!, ARCFACE[1]!],
-  [mid(DLIB_CHIP_POINTS[2]!, DLIB_CHIP_POINTS[3]!), mid(DLIB_CHIP_POINTS[0]!, DLIB_CHIP_POINTS[1]!)],
-);
 
 const VARIANTS = ['resized', 'template-chip', 'landmark-chip'] as const;
 type Variant = (typeof VARIANTS)[number];
