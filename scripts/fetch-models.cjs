@@ -108,6 +108,12 @@ const CONVERTERS = {
       graphName: model.id,
       docString: rebuilt(model, model.convert.files[0], "face-api weights manifest; topology from face-api's code", 'input NHWC RGB 0-255, normalisation inside the graph'),
     }),
+  tflite: (lib, model, flatbuffer) =>
+    lib.convertTflite(new Uint8Array(flatbuffer), {
+      graphName: model.id,
+      docString: rebuilt(model, model.convert.files[0], 'TFLite', 'inputs and outputs keep the TFLite names and NHWC layout'),
+      freeBatch: model.convert.freeBatch === true,
+    }),
 };
 
 function main() {

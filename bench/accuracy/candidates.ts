@@ -1,6 +1,8 @@
 /**
  * Face-embedding candidates measured the same way, with test-time flip and score fusion, on
  * ../shared/data/faces/celebrities (12 identities, ~1,971 ArcFace-aligned 112x112 crops):
+ *  - the candidates: the configured embedder (fr_feature by default), expo's MobileFaceNet and
+ *    face-api's dlib descriptor on its own 150 px chip, all converted by fetch-models;
  *  - through the detector (default): each crop set in a larger scene (celebrity-set.ts),
  *    found by BlazeFace and aligned by the service's own alignment, then handed to every
  *    candidate; with --given-crops the set's own crops are handed over instead;
@@ -25,6 +27,7 @@ import { listCelebrities, sceneFromCrop } from './celebrity-set';
 import { withFlip, type EmbeddingCandidate } from './candidates/embedding-candidate';
 import { dlibDescriptor } from './candidates/dlib-descriptor';
 import { configuredEmbedder } from './candidates/fr-feature';
+import { mobileFaceNet } from './candidates/mobilefacenet';
 import { fusedSamples } from './candidates/score-fusion';
 import { heldOutCheck, identityHalves } from './held-out-check';
 import { allPairScores, rankOneIdentification, verificationFigures, type Sample } from './verification-metrics';
@@ -120,7 +123,11 @@ async function main(): Promise<void> {
   const env = benchEnv();
   const timer = new StageTimer();
   const crops = await loadCrops(env, perIdentity, givenCrops, timer);
-  const base = [await configuredEmbedder(env, createLogger('bench', 'warn')), await dlibDescriptor(repoRoot, env.INFERENCE_THREADS)];
+  const base = [
+    await configuredEmbedder(env, createLogger('bench', 'warn')),
+    await mobileFaceNet(repoRoot, env.INFERENCE_THREADS),
+    await dlibDescriptor(repoRoot, env.INFERENCE_THREADS),
+  ];
   const candidates = [...base, ...base.map(withFlip)];
 
   const measured: Array<{ name: string; samples: Sample[] }> = [];

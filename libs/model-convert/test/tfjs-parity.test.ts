@@ -19,7 +19,7 @@ jest.setTimeout(60_000);
 
 beforeAll(useWasmBackend);
 
-describe.each(convertedEntries().map((e) => [e.id, e] as const))('%s: ONNX conversion agrees with TF.js', (_id, entry) => {
+describe.each(convertedEntries('tfjs-graph').map((e) => [e.id, e] as const))('%s: ONNX conversion agrees with TF.js', (_id, entry) => {
   it(`on ${PHOTOS.length} deepface photos`, async () => {
     const modelJson = entry.convert.files[0]!;
     const name = path.posix.basename(modelJson, '.json') as HumanModel;

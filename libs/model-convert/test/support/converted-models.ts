@@ -14,9 +14,10 @@ export interface ConvertedEntry {
   convert: { from: string; files: string[]; sha256: Record<string, string> };
 }
 
-export function convertedEntries(): ConvertedEntry[] {
+/** The manifest's entries that fetch-models converts from `from` (tfjs-graph, faceapi-weights, tflite). */
+export function convertedEntries(from: string): ConvertedEntry[] {
   const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'models/manifest.json'), 'utf8')) as { models: Partial<ConvertedEntry>[] };
-  return manifest.models.filter((m): m is ConvertedEntry => m.convert !== undefined);
+  return manifest.models.filter((m): m is ConvertedEntry => m.convert?.from === from);
 }
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
