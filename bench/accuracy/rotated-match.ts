@@ -13,7 +13,7 @@ import sharp from 'sharp';
 import { QUARTER_TURNS, type QuarterTurn } from '@bio/imaging';
 import { createLogger } from '@bio/observability';
 import { bufferToFloat32 } from '@bio/queue';
-import { loadCalibrations } from '../../apps/api-gateway/src/scoring/calibration';
+import { loadCalibrations } from '@bio/config';
 import { SimilarityScale } from '../../apps/api-gateway/src/scoring/similarity-scale';
 import { createDetectProcessor, openFaceDetector } from '../../apps/detector/src';
 import { createEmbedProcessor } from '../../apps/embedder/src/embed-processor';

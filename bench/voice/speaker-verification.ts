@@ -23,7 +23,7 @@ import { speechOf } from '../../training/voice/speech-pipeline';
 import { fsddRecordings, splitLibrispeech } from '../../training/voice/voice-corpus';
 import { SpeakerEmbedder } from '../../apps/voice/src/speaker/speaker-embedder';
 import { speakerCosine } from '../../apps/voice/src/speaker/speaker-score';
-import { calibrationSchema, type Calibration } from '../../apps/api-gateway/src/scoring/calibration';
+import { calibrationSchema, type Calibration } from '@bio/config';
 import { SimilarityScale } from '../../apps/api-gateway/src/scoring/similarity-scale';
 import { allPairScores, verificationFigures, type Sample } from '../accuracy/verification-metrics';
 import { bootstrapEerInterval } from './eer-interval';

@@ -1,2 +1,3 @@
 export * from './env';
 export * from './quality-thresholds';
+export * from './calibration';

@@ -1,4 +1,4 @@
-import type { Calibration } from './calibration';
+import type { Calibration } from '@bio/config';
 
 export type Anchors = ReadonlyArray<{ far: number; similarity: number }>;
 

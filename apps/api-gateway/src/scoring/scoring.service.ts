@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '@bio/contracts';
-import type { Env } from '@bio/config';
+import { loadCalibrations, type Calibration, type Env } from '@bio/config';
 import { ENV } from '../config/env.provider';
-import { loadCalibrations, type Calibration } from './calibration';
 import { SCORE_SCALES, type ScaleName } from './score-scales';
 import { SimilarityScale } from './similarity-scale';
 

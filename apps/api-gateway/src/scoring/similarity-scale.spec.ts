@@ -1,5 +1,5 @@
 import { SimilarityScale } from './similarity-scale';
-import type { Calibration } from './calibration';
+import type { Calibration } from '@bio/config';
 
 const calibration: Calibration = {
   modelId: 'm1',

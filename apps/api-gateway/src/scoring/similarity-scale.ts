@@ -1,4 +1,4 @@
-import type { Calibration } from './calibration';
+import type { Calibration } from '@bio/config';
 import { SCORE_SCALES, type ScaleName, type ScoreScale } from './score-scales';
 
 /** A monotonic piecewise-linear map from raw cosine to a 0..max score, fitted per model and scale. */

@@ -31,3 +31,15 @@ export function loadCalibrations(dir: string): Calibration[] {
     .filter((name) => name.endsWith('.json'))
     .map((name) => calibrationSchema.parse(JSON.parse(readFileSync(join(dir, name), 'utf8'))));
 }
+
+/**
+ * A worker refuses to start with a model whose scores no calibration maps: every answer
+ * would fail in the gateway. Measure one first (README, "Bring your own model").
+ */
+export function assertCalibrated(dir: string, modelId: string, modality: Calibration['modality']): void {
+  if (loadCalibrations(dir).some((c) => c.modelId === modelId && c.modality === modality)) return;
+  throw new Error(
+    `No ${modality} calibration for model ${modelId} in ${dir}: its scores would mean nothing. ` +
+      `Measure one on real pairs (bench/accuracy/face-verification.ts for faces, bench/voice/speaker-verification.ts --write-calibration for voices) and start again.`,
+  );
+}
