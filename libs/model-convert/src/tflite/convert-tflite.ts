@@ -18,6 +18,11 @@ export interface TfliteConvertOptions extends ConvertOptions {
    * nothing in these networks depends on it. Refused where an operator would mix samples.
    */
   freeBatch?: boolean;
+  /**
+   * Take 4-D image inputs as NCHW instead of the file's NHWC, as an NCHW export of the same
+   * network would (the ArcFace contract [N,3,112,112] of the face-embedder slot).
+   */
+  nchwInputs?: boolean;
 }
 
 /**
@@ -50,8 +55,16 @@ export function convertTflite(buffer: Uint8Array, options: TfliteConvertOptions)
     const t = g.tensors[index]!;
     if (t.type !== FLOAT32) throw new Error(`tflite: input '${t.name}' is ${TENSOR_TYPE[t.type]}; only float32 inputs are supported (a quantised model?)`);
     if (t.shapeSignature?.slice(batch === undefined ? 0 : 1).some((d) => d < 0)) throw new Error(`tflite: input '${t.name}' has free dimensions [${t.shapeSignature.join(',')}]`);
-    values.set(index, { name: names[index]!, shape: shapeOf(t), layout: 'tf' });
-    return { name: names[index]!, shape: shapeOf(t) };
+    const shape = shapeOf(t);
+    if (!options.nchwInputs) {
+      values.set(index, { name: names[index]!, shape, layout: 'tf' });
+      return { name: names[index]!, shape };
+    }
+    if (shape.length !== 4) throw new Error(`tflite: input '${t.name}' is ${shape.length}-D; only 4-D image inputs can be taken as NCHW`);
+    // The value keeps its NHWC shape, held in NCHW: the builder transposes only where an op wants NHWC.
+    values.set(index, { name: names[index]!, shape, layout: 'nchw' });
+    const [n, h, w, c] = shape as [number, number, number, number];
+    return { name: names[index]!, shape: [n, c, h, w] };
   });
 
   for (const op of neededOperators(g, outputTensors)) {
