@@ -13,7 +13,11 @@
  * (with the calibration a full run would write) and, on a full run, the calibration of the
  * configured model to models/calibration/<model id>.json.
  *
- * Usage: node scripts/run-ts.cjs bench/accuracy/face-verification.ts [--per-identity N]
+ * With --configured-only only the configured preprocessing is measured (an operator's own
+ * model: FACE_EMBED_MODEL_PATH and its FACE_EMBED_* normalisation). The calibration goes to
+ * CALIBRATION_DIR (models/calibration by default), where the gateway and workers read it.
+ *
+ * Usage: node scripts/run-ts.cjs bench/accuracy/face-verification.ts [--per-identity N] [--configured-only]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -259,7 +263,7 @@ async function main(): Promise<void> {
   const { detector, close } = await openFaceDetector(env, logger);
   const configured = await FaceEmbedder.open(env, logger);
   const embedders = new Map<string, FaceEmbedder>();
-  for (const v of VARIANTS) {
+  for (const v of process.argv.includes('--configured-only') ? [] : VARIANTS) {
     const same = variantName(v) === variantName(configured.preprocess);
     embedders.set(
       variantName(v),
@@ -336,7 +340,7 @@ async function main(): Promise<void> {
   console.log(`results: ${path.relative(repoRoot, resultFile)}`);
 
   if (perIdentity === undefined) {
-    const calibrationDir = path.join(repoRoot, 'models/calibration');
+    const calibrationDir = env.CALIBRATION_DIR;
     mkdirSync(calibrationDir, { recursive: true });
     const calibrationFile = path.join(calibrationDir, `${safeFileName(configured.modelId)}.json`);
     const written = writeCalibration(calibrationFile, calibration);

@@ -35,6 +35,8 @@ export const ERROR_CODES = {
   USER_NOT_FOUND: { status: 404, message: 'User not found in the face gallery' },
   /** Only where a dialect refuses to add a face to an existing user (the identity API); the native enrolment adds one. */
   USER_EXISTS: { status: 409, message: 'User already exists in the face gallery' },
+  /** The user's faces or voices were all enrolled with another model than the one running: templates of different models are never compared. */
+  REENROLMENT_REQUIRED: { status: 409, message: 'The user was enrolled with another model; enrol a new photo or recording to use the current one' },
   DUPLICATE_TRX_ID: { status: 409, message: 'trx_id was already used with a different request' },
   TRX_IN_PROGRESS: { status: 409, message: 'A request with this trx_id is still being processed' },
   NO_FACE: { status: 422, message: 'No face detected' },

@@ -21,7 +21,8 @@ export interface Stack {
   app: INestApplication;
   http: () => ReturnType<typeof request>;
   workers: Record<WorkerName, Worker>;
-  restartWorker(name: WorkerName): Promise<void>;
+  /** Stops the worker and starts it again, with `overrides` on the stack's configuration (another model, say). */
+  restartWorker(name: WorkerName, overrides?: Partial<Env>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,17 +42,17 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   const env = loadEnv();
   const logger = createLogger('e2e', 'silent');
   const factories = {
-    detector: () => createDetectorWorker(env, logger),
-    embedder: () => createEmbedderWorker(env, logger),
-    matcher: () => createMatcherWorker(env, logger),
-    voice: () => createVoiceWorker(env, logger),
+    detector: (e: Env) => createDetectorWorker(e, logger),
+    embedder: (e: Env) => createEmbedderWorker(e, logger),
+    matcher: (e: Env) => createMatcherWorker(e, logger),
+    voice: (e: Env) => createVoiceWorker(e, logger),
   };
   // What started is stopped again when a later part fails (a model missing, say), or its
   // BullMQ workers would keep the test process alive and take other runs' jobs.
   const started: Partial<Record<WorkerName, Worker>> = {};
   let app: INestApplication;
   try {
-    for (const name of Object.keys(factories) as WorkerName[]) started[name] = await factories[name]();
+    for (const name of Object.keys(factories) as WorkerName[]) started[name] = await factories[name](env);
     app = await createGatewayApp(env);
     await app.init();
   } catch (err) {
@@ -66,9 +67,9 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     app,
     workers,
     http: () => request(server),
-    async restartWorker(name) {
+    async restartWorker(name, overrides = {}) {
       await workers[name].close();
-      workers[name] = await factories[name]();
+      workers[name] = await factories[name]({ ...env, ...overrides });
     },
     async close() {
       await app.close();

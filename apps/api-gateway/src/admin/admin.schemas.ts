@@ -15,3 +15,7 @@ export const quotaLimitsBody = z
   });
 
 export type QuotaLimitsBody = z.output<typeof quotaLimitsBody>;
+
+/** A model id as templates record it (face_templates.model_id is VARCHAR(120)). */
+export const modelIdQuery = z.object({ model_id: z.string().min(1).max(120) });
+export type ModelIdQuery = z.output<typeof modelIdQuery>;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '@bio/contracts';
-import { AccessTokenRepository, ClientRepository, CredentialRepository, GalleryRepository, type QuotaCounters } from '@bio/db';
+import { AccessTokenRepository, ClientRepository, CredentialRepository, GalleryRepository, TemplateRepository, type QuotaCounters } from '@bio/db';
 import { apiKeyPrefix, newApiKey, newClientId, newClientSecret } from '../crypto/credential-tokens';
 import { sha256Hex } from '../crypto/hashing';
 import { SecretCipher } from '../crypto/secret-cipher.service';
@@ -27,6 +27,7 @@ export class AdminService {
     private readonly cipher: SecretCipher,
     private readonly galleries: GalleryRepository,
     private readonly vectors: VectorChanges,
+    private readonly templates: TemplateRepository,
   ) {}
 
   async createClient(name: string): Promise<NewClientCredentials> {
@@ -70,6 +71,23 @@ export class AdminService {
   async setDisabled(publicId: string, disabled: boolean): Promise<{ client_id: string; disabled: boolean }> {
     if (!(await this.clients.setDisabled(await this.clientId(publicId), disabled))) throw new AppError('CLIENT_NOT_FOUND');
     return { client_id: publicId, disabled };
+  }
+
+  /** Templates per model id, faces and voices: after a model change, how much is still to be enrolled again. */
+  models() {
+    return this.templates.countByModel();
+  }
+
+  /**
+   * Deletes every face and voice of a retired model (they are never compared with the
+   * current model's anyway) and gives each client its quota back; users stay, to re-enrol.
+   */
+  async purgeModel(modelId: string): Promise<{ model_id: string; deleted: number; clients: number }> {
+    const { perClient, faceTemplateIds } = await this.templates.purgeModel(modelId);
+    for (const [clientId, count] of perClient) await this.quota.release(clientId, 'faces', count);
+    // Committed already: a matcher that misses this message reloads from Postgres on the sequence gap.
+    if (faceTemplateIds.length > 0) await this.vectors.publish({ op: 'delete-template', templateIds: faceTemplateIds });
+    return { model_id: modelId, deleted: [...perClient.values()].reduce((a, b) => a + b, 0), clients: perClient.size };
   }
 
   /** Deletes the client with all its data; matchers drop its galleries from their indexes. */

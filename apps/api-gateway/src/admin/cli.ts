@@ -9,7 +9,7 @@ import { DatabaseModule } from '../database/database.module';
 import { PipelineModule } from '../pipeline/pipeline.module';
 import { parseWithSchema } from '../validation/parse-with-schema';
 import { AdminModule } from './admin.module';
-import { createClientBody, quotaLimitsBody } from './admin.schemas';
+import { createClientBody, modelIdQuery, quotaLimitsBody } from './admin.schemas';
 import { AdminService } from './admin.service';
 
 const USAGE = `Usage:
@@ -46,6 +46,11 @@ const COMMANDS: Record<string, Command> = {
       n_facegallery: optionalNumber(values['n-facegallery']),
     });
     return admin.setQuota(requiredClientId(values['client-id']), limits);
+  },
+  models: (admin) => admin.models(),
+  'purge-model': (admin, args) => {
+    const { values } = parseArgs({ args, options: { 'model-id': { type: 'string' } } });
+    return admin.purgeModel(parseWithSchema(modelIdQuery, { model_id: values['model-id'] }).model_id);
   },
   disable: (admin, args) => admin.setDisabled(clientIdOnly(args), true),
   enable: (admin, args) => admin.setDisabled(clientIdOnly(args), false),

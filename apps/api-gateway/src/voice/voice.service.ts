@@ -78,7 +78,9 @@ export class VoiceService {
     const probe = await this.print([recording]);
     const enrolled = await this.voices.voicesOfPerson(person.id, probe.modelId);
     // Voices of another speaker model are never compared: such a user must enrol again.
-    if (enrolled.length === 0) throw new AppError('USER_NOT_FOUND', `User ${userId} has no voice enrolled with the current speaker model`);
+    if (enrolled.length === 0) {
+      throw new AppError('REENROLMENT_REQUIRED', `User ${userId} has no voice enrolled with the current speaker model ${probe.modelId}`, { modelId: probe.modelId });
+    }
     return this.match(Math.max(...enrolled.map((voice) => cosine(probe.embedding, voice))), probe.modelId);
   }
 

@@ -65,6 +65,37 @@ export class TemplateRepository {
     return rows.map((r) => decodeEmbedding(r.embedding));
   }
 
+  /** How many face templates and voices each model id holds, across every client: what a model change leaves to re-enrol. */
+  async countByModel(): Promise<{ faces: Array<{ modelId: string; templates: number }>; voices: Array<{ modelId: string; templates: number }> }> {
+    const [faces, voices] = await Promise.all([
+      this.prisma.faceTemplate.groupBy({ by: ['modelId'], _count: { _all: true }, orderBy: { modelId: 'asc' } }),
+      this.prisma.voiceTemplate.groupBy({ by: ['modelId'], _count: { _all: true }, orderBy: { modelId: 'asc' } }),
+    ]);
+    const rows = (groups: Array<{ modelId: string; _count: { _all: number } }>) => groups.map((g) => ({ modelId: g.modelId, templates: g._count._all }));
+    return { faces: rows(faces), voices: rows(voices) };
+  }
+
+  /**
+   * Deletes every face template and voice of a retired model in one transaction and returns,
+   * per client, how many went (its quota is given back) and the face template ids (for the
+   * matchers). The people stay, to be enrolled again under the same ids.
+   */
+  async purgeModel(modelId: string): Promise<{ perClient: Map<string, number>; faceTemplateIds: string[] }> {
+    return this.prisma.$transaction(async (tx) => {
+      const faces = await tx.$queryRaw<Array<{ id: string; clientId: string }>>`
+        DELETE FROM "face_templates" t USING "galleries" g
+         WHERE t."model_id" = ${modelId} AND g."id" = t."gallery_id"
+        RETURNING t."id"::text AS "id", g."client_id"::text AS "clientId"`;
+      const voices = await tx.$queryRaw<Array<{ clientId: string }>>`
+        DELETE FROM "voice_templates" v USING "persons" p, "galleries" g
+         WHERE v."model_id" = ${modelId} AND p."id" = v."person_id" AND g."id" = p."gallery_id"
+        RETURNING g."client_id"::text AS "clientId"`;
+      const perClient = new Map<string, number>();
+      for (const { clientId } of [...faces, ...voices]) perClient.set(clientId, (perClient.get(clientId) ?? 0) + 1);
+      return { perClient, faceTemplateIds: faces.map((f) => f.id) };
+    });
+  }
+
   /** Faces the client has enrolled across all its galleries. */
   async countTemplates(clientId: string): Promise<number> {
     return this.prisma.faceTemplate.count({ where: { person: { gallery: { clientId } } } });

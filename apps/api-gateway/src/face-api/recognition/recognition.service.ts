@@ -55,7 +55,8 @@ export class RecognitionService {
     try {
       const raw = await this.pipeline.verify(probe, gallery.id, person.id);
       // Templates of another model are never compared: such a user must be enrolled again.
-      if (raw === null) throw new AppError('USER_NOT_FOUND', `User ${userId} has no face enrolled with the current model`);
+      if (raw === null && person.templateCount > 0) throw new AppError('REENROLMENT_REQUIRED', `User ${userId} has no face enrolled with the current model ${probe.modelId}`, { modelId: probe.modelId });
+      if (raw === null) throw new AppError('USER_NOT_FOUND', `User ${userId} has no face enrolled`);
       const similarity = this.scoring.similarity(raw, probe.modelId);
       return { userName: person.userName, similarity, verified: this.scoring.isVerified(similarity), probe: probe.face };
     } finally {
