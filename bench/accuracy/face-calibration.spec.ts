@@ -29,6 +29,14 @@ describe('writeCalibration', () => {
     expect(read(f)).toEqual({ ...measured, thresholds: [...measured.thresholds, extrapolated] });
   });
 
+  it('keeps the earlier date when a held-out check is added: the mapping it checks is the same', () => {
+    const f = file();
+    writeCalibration(f, measured);
+    const heldOutCheck = [{ far: 1e-2, fittedOn: 'a', checkedOn: 'b', cosine: 0.2, measuredFar: 0.03, tar: 0.8 }];
+    expect(writeCalibration(f, { ...measured, measuredAt: '2026-12-01', heldOutCheck }).measuredAt).toBe('2026-11-22');
+    expect(read(f).heldOutCheck).toEqual(heldOutCheck);
+  });
+
   it('takes the new date when a measured figure changed', () => {
     const f = file();
     writeCalibration(f, measured);

@@ -19,8 +19,8 @@ export interface FaceCalibration {
   [figure: string]: unknown;
 }
 
-/** Everything measured on the pairs: a calibration that differs only in its extrapolations or date measures the same. */
-function measuredPart({ measuredAt: _date, thresholds, ...rest }: FaceCalibration): string {
+/** Everything measured on the pairs: a calibration that differs only in its extrapolations, its held-out check or its date measures the same. */
+function measuredPart({ measuredAt: _date, heldOutCheck: _check, thresholds, ...rest }: FaceCalibration): string {
   return JSON.stringify({ ...rest, thresholds: thresholds.filter((t) => !t.extrapolated) });
 }
 
