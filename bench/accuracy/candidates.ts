@@ -13,14 +13,17 @@
  *    cosines is chosen on one half of the identities (TAR at FAR 1e-3) and the fused score
  *    measured on the other half, next to the better single candidate on that same half.
  *
- * Usage: node scripts/run-ts.cjs bench/accuracy/candidates.ts [--per-identity N] [--given-crops]
+ * With --onet-alignment the base candidates are measured again on crops cut on O-Net's five
+ * points (candidates/onet-refinement.ts) instead of BlazeFace's keypoints.
+ *
+ * Usage: node scripts/run-ts.cjs bench/accuracy/candidates.ts [--per-identity N] [--given-crops] [--onet-alignment]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadEnvAt, type Env } from '@bio/config';
 import { decodeImage, type RgbImage } from '@bio/imaging';
 import { createLogger } from '@bio/observability';
-import { alignFace } from '../../apps/detector/src/face-alignment';
+import { alignFace, alignmentTransform } from '../../apps/detector/src/face-alignment';
 import { openFaceDetector } from '../../apps/detector/src/detector-worker';
 import { StageTimer } from '../support/stage-timer';
 import { listCelebrities, sceneFromCrop } from './celebrity-set';
@@ -28,6 +31,7 @@ import { withFlip, type EmbeddingCandidate } from './candidates/embedding-candid
 import { dlibDescriptor } from './candidates/dlib-descriptor';
 import { configuredEmbedder } from './candidates/fr-feature';
 import { mobileFaceNet } from './candidates/mobilefacenet';
+import { onetRefiner } from './candidates/onet-refinement';
 import { fusedSamples } from './candidates/score-fusion';
 import { heldOutCheck, identityHalves } from './held-out-check';
 import { allPairScores, rankOneIdentification, verificationFigures, type Sample } from './verification-metrics';
@@ -55,25 +59,30 @@ interface Crop {
   identity: string;
   /** null when the detector found no face in the scene: every pair of it is a miss. */
   crop: RgbImage | null;
+  /** With --onet-alignment: the same face cut again on O-Net's five points. */
+  refined?: RgbImage | null;
 }
 
-async function loadCrops(env: Env, perIdentity: number | undefined, givenCrops: boolean, timer: StageTimer): Promise<Crop[]> {
+async function loadCrops(env: Env, perIdentity: number | undefined, givenCrops: boolean, onetAlignment: boolean, timer: StageTimer): Promise<Crop[]> {
   const files = listCelebrities(CELEBRITIES, perIdentity);
   const opened = givenCrops ? null : await openFaceDetector(env, createLogger('bench', 'warn'));
+  const refiner = onetAlignment && !givenCrops ? await onetRefiner(repoRoot, env.INFERENCE_THREADS) : null;
   const out: Crop[] = [];
   try {
     for (const { identity, file } of files) {
-      const crop = await timer.time('decode', () => decodeImage(readFileSync(file), { maxPixels }));
+      const given = await timer.time('decode', () => decodeImage(readFileSync(file), { maxPixels }));
       if (!opened) {
-        out.push({ identity, crop });
+        out.push({ identity, crop: given });
         continue;
       }
-      const { scene } = await sceneFromCrop(crop);
+      const { scene } = await sceneFromCrop(given);
       const [face] = await timer.time('detect', () => opened.detector.detect(scene));
-      out.push({ identity, crop: face ? await timer.time('align', () => alignFace(scene, face.landmarks)) : null });
+      const crop = face ? await timer.time('align', () => alignFace(scene, face.landmarks)) : null;
+      const refined = face && refiner ? await timer.time('onet-align', () => refiner.refine(scene, alignmentTransform(face.landmarks))) : null;
+      out.push({ identity, crop, ...(refiner && { refined }) });
     }
   } finally {
-    await opened?.close();
+    await Promise.all([opened?.close(), refiner?.close()]);
   }
   return out;
 }
@@ -120,9 +129,10 @@ function fusionCheck(a: { name: string; samples: Sample[] }, b: { name: string; 
 async function main(): Promise<void> {
   const perIdentity = argValue('--per-identity') === undefined ? undefined : Number(argValue('--per-identity'));
   const givenCrops = process.argv.includes('--given-crops');
+  const onetAlignment = process.argv.includes('--onet-alignment');
   const env = benchEnv();
   const timer = new StageTimer();
-  const crops = await loadCrops(env, perIdentity, givenCrops, timer);
+  const crops = await loadCrops(env, perIdentity, givenCrops, onetAlignment, timer);
   const base = [
     await configuredEmbedder(env, createLogger('bench', 'warn')),
     await mobileFaceNet(repoRoot, env.INFERENCE_THREADS),
@@ -132,6 +142,13 @@ async function main(): Promise<void> {
 
   const measured: Array<{ name: string; samples: Sample[] }> = [];
   for (const candidate of candidates) measured.push({ name: candidate.name, samples: await embedAll(candidate, crops, timer) });
+  if (onetAlignment) {
+    const refined = crops.map((c) => ({ identity: c.identity, crop: c.refined ?? null }));
+    for (const candidate of base) {
+      const name = `${candidate.name} on O-Net alignment`;
+      measured.push({ name, samples: await embedAll({ ...candidate, name }, refined, timer) });
+    }
+  }
   await Promise.all(base.map((c) => c.close()));
 
   const costs = timer.summary();
@@ -145,7 +162,7 @@ async function main(): Promise<void> {
     fusion: measured
       .filter((m) => base.some((b) => b.name === m.name))
       .flatMap((a, i, bases) => bases.slice(i + 1).map((b) => ({ first: a.name, second: b.name, halves: fusionCheck(a, b) }))),
-    sharedMsPerImage: Object.fromEntries(['decode', 'detect', 'align'].filter((s) => costs[s]).map((s) => [s, costs[s]!.mean])),
+    sharedMsPerImage: Object.fromEntries(['decode', 'detect', 'align', 'onet-align'].filter((s) => costs[s]).map((s) => [s, costs[s]!.mean])),
   };
 
   console.log(`${report.dataset}; crops: ${report.crops}; faces found ${report.facesFound}/${crops.length}`);
