@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { newClient, startStack, type Stack } from './support/stack';
+import { ADMIN_KEY, newClient, startStack, type Stack } from './support/stack';
 import { deepface, faceless, tinyFace } from './support/images';
 
 jest.setTimeout(180_000);
@@ -11,6 +11,8 @@ const SERVED: Record<string, string> = { '/sample.jpg': 'img1.jpg', '/sample2.jp
 describe('FindFace-style v1 (seed 003) end to end (real Postgres, Redis, BullMQ workers and models)', () => {
   let stack: Stack;
   let apiKey: string;
+  let clientId: string;
+  let token: string;
   let photoServer: Server;
   let photoHost: string;
 
@@ -24,7 +26,7 @@ describe('FindFace-style v1 (seed 003) end to end (real Postgres, Redis, BullMQ 
     photoHost = `localhost:${String((photoServer.address() as AddressInfo).port)}`;
     // The local server is on loopback: only the explicit test setting lets the allow-listed host through.
     stack = await startStack({ FINDFACE_PHOTO_URL_ALLOWLIST: 'localhost', FINDFACE_PHOTO_URL_ALLOW_PRIVATE: 'true' });
-    ({ apiKey } = await newClient(stack, 'findface-client'));
+    ({ apiKey, clientId, token } = await newClient(stack, 'findface-client'));
   });
   afterAll(async () => {
     await stack?.close();
@@ -315,6 +317,18 @@ describe('FindFace-style v1 (seed 003) end to end (real Postgres, Redis, BullMQ 
       expect(long.body).toMatchObject({ code: 'BAD_PARAM', param: 'meta' });
       expect((await stack.http().put('/v1/face/id/999999/').set(auth()).send({ meta: 'a' })).status).toBe(404);
       expect(samePath((await stack.http().get(path).set(auth())).body)).toEqual(samePath({ ...samBerry, meta: 'Samuel Berry', galleries: ['default', 'niceppl'] }));
+
+      // Room for one more face only: the first join succeeds, the second is refused, and the first is undone.
+      await post('/v1/galleries/extra').expect(201);
+      const remaining = (await stack.http().get('/face-api/client/get-counters').set('Accesstoken', token)).body.remaining_limit.n_face as number;
+      const quota = (nFace: number) => stack.http().put(`/admin/clients/${clientId}/quota`).set('x-admin-key', ADMIN_KEY).send({ n_face: nFace }).expect(200);
+      await quota(stack.env.DEFAULT_QUOTA_FACES - remaining + 1);
+      const full = await stack.http().put(path).set(auth()).send({ galleries: ['gal1', 'extra'] });
+      expect(full.status).toBe(429);
+      expect(full.body).toMatchObject({ code: 'QUOTA_EXCEEDED' });
+      expect((await stack.http().get(path).set(auth())).body.galleries).toEqual(['default', 'niceppl']);
+      expect((await stack.http().get('/face-api/client/get-counters').set('Accesstoken', token)).body.remaining_limit.n_face).toBe(1);
+      await quota(stack.env.DEFAULT_QUOTA_FACES);
     });
 
     it('lists all faces newest first in pages, faces by meta, and every meta with its count', async () => {

@@ -88,8 +88,16 @@ export class FindFaceFacesService {
       const held = (await this.faces.galleriesOf(client.id, [userId])).get(userId) ?? [];
       const source = held.find((g) => g.isDefault) ?? held[0];
       if (!source) throw new AppError('USER_NOT_FOUND', `Face ${id} not found`);
-      for (const gallery of targets) {
-        if (!held.some((g) => g.id === gallery.id)) await this.enrolment.copyUser({ clientId: client.id, gallery, userId }, source);
+      // Joins first, undone if one fails (a quota, say), so a refused change leaves the face as it was.
+      const joined: GalleryRef[] = [];
+      try {
+        for (const gallery of targets.filter((t) => !held.some((g) => g.id === t.id))) {
+          await this.enrolment.copyUser({ clientId: client.id, gallery, userId }, source);
+          joined.push(gallery);
+        }
+      } catch (err) {
+        for (const gallery of joined) await this.people.delete(client.id, gallery, userId);
+        throw err;
       }
       for (const gallery of held) {
         if (!targets.some((g) => g.id === gallery.id)) await this.people.delete(client.id, gallery, userId);
