@@ -1,20 +1,22 @@
 /**
- * Face-embedding candidates measured the same way, with test-time flip and score fusion, on
- * ../shared/data/faces/celebrities (12 identities, ~1,971 ArcFace-aligned 112x112 crops):
+ * Face-embedding candidates measured the same way, with test-time flip and score fusion:
  *  - the candidates: the configured embedder (fr_feature by default), expo's MobileFaceNet and
  *    face-api's dlib descriptor on its own 150 px chip, all converted by fetch-models;
- *  - through the detector (default): each crop set in a larger scene (celebrity-set.ts),
- *    found by BlazeFace and aligned by the service's own alignment, then handed to every
- *    candidate; with --given-crops the set's own crops are handed over instead;
- *  - per candidate: TAR at FAR 1e-2/1e-3/1e-4, EER, rank-1 with one enrolled image, the
- *    FAR 1e-3 threshold fitted on one half of the identities and measured on the other, and
- *    the embedding cost per image (the shared detect/align cost is printed once);
+ *  - the crops: the service's detector and alignment (BlazeFace keypoints, ArcFace template)
+ *    hand every candidate the same crop; with --onet-alignment the base candidates are measured
+ *    again on crops cut on MTCNN O-Net's five points (candidates/onet-refinement.ts); with
+ *    --given-crops the celebrity set's own aligned crops are used instead of the detector;
+ *  - ../shared/data/faces/celebrities (12 identities, ~1,971 ArcFace-aligned crops, each set in
+ *    a larger scene): TAR at FAR 1e-2/1e-3/1e-4, EER, rank-1 with one enrolled image, the FAR
+ *    1e-3 threshold fitted on one half of the identities and measured on the other, and the
+ *    embedding cost per image (the shared detect/align cost is printed once);
+ *  - faces/orl (40 subjects x 10 greyscale 92x112 photos, set in a scene the same way): the same
+ *    figures but the held-out check;
+ *  - faces/deepface master.csv (full photos): TAR and FAR of the labelled pairs at the
+ *    candidate's celebrity FAR 1e-3 threshold, and their EER;
  *  - fusion: for each pair of base candidates, the weight of the weighted mean of their
- *    cosines is chosen on one half of the identities (TAR at FAR 1e-3) and the fused score
- *    measured on the other half, next to the better single candidate on that same half.
- *
- * With --onet-alignment the base candidates are measured again on crops cut on O-Net's five
- * points (candidates/onet-refinement.ts) instead of BlazeFace's keypoints.
+ *    cosines is chosen on one half of the celebrity identities (TAR at FAR 1e-3) and the fused
+ *    score measured on the other half, next to the better single candidate on that same half.
  *
  * Usage: node scripts/run-ts.cjs bench/accuracy/candidates.ts [--per-identity N] [--given-crops] [--onet-alignment]
  */
@@ -23,18 +25,18 @@ import path from 'node:path';
 import { loadEnvAt, type Env } from '@bio/config';
 import { decodeImage, type RgbImage } from '@bio/imaging';
 import { createLogger } from '@bio/observability';
-import { alignFace, alignmentTransform } from '../../apps/detector/src/face-alignment';
-import { openFaceDetector } from '../../apps/detector/src/detector-worker';
 import { StageTimer } from '../support/stage-timer';
 import { listCelebrities, sceneFromCrop } from './celebrity-set';
-import { withFlip, type EmbeddingCandidate } from './candidates/embedding-candidate';
 import { dlibDescriptor } from './candidates/dlib-descriptor';
+import { withFlip, type EmbeddingCandidate } from './candidates/embedding-candidate';
 import { configuredEmbedder } from './candidates/fr-feature';
 import { mobileFaceNet } from './candidates/mobilefacenet';
-import { onetRefiner } from './candidates/onet-refinement';
+import { openPipelineCropper, type PipelineCrop } from './candidates/pipeline-crops';
 import { fusedSamples } from './candidates/score-fusion';
+import { DEEPFACE, readMasterPairs } from './deepface-pairs';
 import { heldOutCheck, identityHalves } from './held-out-check';
-import { allPairScores, rankOneIdentification, verificationFigures, type Sample } from './verification-metrics';
+import { listOrl, readOrlImage } from './orl-set';
+import { allPairScores, cosine, labelledPairFigures, rankOneIdentification, verificationFigures, type Sample } from './verification-metrics';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const CELEBRITIES = path.resolve(repoRoot, '../shared/data/faces/celebrities');
@@ -55,39 +57,33 @@ function benchEnv(): Env {
   return { ...env, ...(env.INFERENCE_THREADS > 0 ? {} : { INFERENCE_THREADS: 2 }) };
 }
 
-interface Crop {
-  identity: string;
-  /** null when the detector found no face in the scene: every pair of it is a miss. */
-  crop: RgbImage | null;
-  /** With --onet-alignment: the same face cut again on O-Net's five points. */
-  refined?: RgbImage | null;
-}
+type Labelled = PipelineCrop & { identity: string };
+type Cropper = Awaited<ReturnType<typeof openPipelineCropper>>;
 
-async function loadCrops(env: Env, perIdentity: number | undefined, givenCrops: boolean, onetAlignment: boolean, timer: StageTimer): Promise<Crop[]> {
-  const files = listCelebrities(CELEBRITIES, perIdentity);
-  const opened = givenCrops ? null : await openFaceDetector(env, createLogger('bench', 'warn'));
-  const refiner = onetAlignment && !givenCrops ? await onetRefiner(repoRoot, env.INFERENCE_THREADS) : null;
-  const out: Crop[] = [];
-  try {
-    for (const { identity, file } of files) {
-      const given = await timer.time('decode', () => decodeImage(readFileSync(file), { maxPixels }));
-      if (!opened) {
-        out.push({ identity, crop: given });
-        continue;
-      }
-      const { scene } = await sceneFromCrop(given);
-      const [face] = await timer.time('detect', () => opened.detector.detect(scene));
-      const crop = face ? await timer.time('align', () => alignFace(scene, face.landmarks)) : null;
-      const refined = face && refiner ? await timer.time('onet-align', () => refiner.refine(scene, alignmentTransform(face.landmarks))) : null;
-      out.push({ identity, crop, ...(refiner && { refined }) });
-    }
-  } finally {
-    await Promise.all([opened?.close(), refiner?.close()]);
+async function celebrityCrops(cropper: Cropper | null, perIdentity: number | undefined, timer: StageTimer): Promise<Labelled[]> {
+  const out: Labelled[] = [];
+  for (const { identity, file } of listCelebrities(CELEBRITIES, perIdentity)) {
+    const given = await timer.time('decode', () => decodeImage(readFileSync(file), { maxPixels }));
+    out.push({ identity, ...(cropper ? await cropper.crop((await sceneFromCrop(given)).scene) : { crop: given }) });
   }
   return out;
 }
 
-async function embedAll(candidate: EmbeddingCandidate, crops: readonly Crop[], timer: StageTimer): Promise<Sample[]> {
+async function orlCrops(cropper: Cropper): Promise<Labelled[]> {
+  const out: Labelled[] = [];
+  for (const { identity, file } of listOrl()) out.push({ identity, ...(await cropper.crop((await sceneFromCrop(readOrlImage(file))).scene)) });
+  return out;
+}
+
+/** The master.csv photos, keyed by file name (the pairs carry the labels). */
+async function deepfaceCrops(cropper: Cropper): Promise<Labelled[]> {
+  const files = [...new Set(readMasterPairs().flatMap((p) => [p.x, p.y]))].sort();
+  const out: Labelled[] = [];
+  for (const file of files) out.push({ identity: file, ...(await cropper.crop(await decodeImage(readFileSync(path.join(DEEPFACE, file)), { maxPixels }))) });
+  return out;
+}
+
+async function embedAll(candidate: EmbeddingCandidate, crops: ReadonlyArray<{ identity: string; crop: RgbImage | null }>, timer: StageTimer): Promise<Sample[]> {
   const samples: Sample[] = [];
   for (const { identity, crop } of crops) {
     samples.push({ identity, embedding: crop ? await timer.time(candidate.name, () => candidate.embed(crop)) : null });
@@ -95,16 +91,26 @@ async function embedAll(candidate: EmbeddingCandidate, crops: readonly Crop[], t
   return samples;
 }
 
-function figuresOf(samples: readonly Sample[]) {
+function figuresOf(samples: readonly Sample[], withHeldOut: boolean) {
   const verification = verificationFigures(allPairScores(samples), FARS);
   return {
     genuinePairs: verification.genuinePairs,
     impostorPairs: verification.impostorPairs,
     tar: Object.fromEntries(verification.operatingPoints.map((o) => [o.far, o.tar])),
+    threshold: Object.fromEntries(verification.operatingPoints.map((o) => [o.far, o.threshold])),
     eer: verification.eer,
     rank1: rankOneIdentification(samples, RANK1_ROUNDS).rank1,
-    heldOut: heldOutCheck(samples, [FUSION_FAR]),
+    heldOut: withHeldOut ? heldOutCheck(samples, [FUSION_FAR]) : [],
   };
+}
+
+function deepfaceFigures(samples: readonly Sample[], threshold: number) {
+  const byFile = new Map(samples.map((s) => [s.identity, s.embedding]));
+  const scored = readMasterPairs().map((p) => {
+    const [a, b] = [byFile.get(p.x), byFile.get(p.y)];
+    return { same: p.same, score: a && b ? cosine(a, b) : -1 };
+  });
+  return labelledPairFigures(scored, [{ label: `celebrity FAR ${FUSION_FAR}`, threshold }]);
 }
 
 const tarAt = (samples: readonly Sample[], far: number) => verificationFigures(allPairScores(samples), [far]).operatingPoints[0]!.tar;
@@ -126,56 +132,108 @@ function fusionCheck(a: { name: string; samples: Sample[] }, b: { name: string; 
   });
 }
 
+interface Measured {
+  name: string;
+  celebrities: Sample[];
+  orl: Sample[];
+  deepface: Sample[];
+}
+
 async function main(): Promise<void> {
   const perIdentity = argValue('--per-identity') === undefined ? undefined : Number(argValue('--per-identity'));
   const givenCrops = process.argv.includes('--given-crops');
-  const onetAlignment = process.argv.includes('--onet-alignment');
+  const onetAlignment = process.argv.includes('--onet-alignment') && !givenCrops;
   const env = benchEnv();
   const timer = new StageTimer();
-  const crops = await loadCrops(env, perIdentity, givenCrops, onetAlignment, timer);
+  const cropper = await openPipelineCropper(env, repoRoot, { onetAlignment, timer });
+  const celebrities = await celebrityCrops(givenCrops ? null : cropper, perIdentity, timer);
+  const orl = await orlCrops(cropper);
+  const deepface = await deepfaceCrops(cropper);
+  await cropper.close();
+
   const base = [
     await configuredEmbedder(env, createLogger('bench', 'warn')),
     await mobileFaceNet(repoRoot, env.INFERENCE_THREADS),
     await dlibDescriptor(repoRoot, env.INFERENCE_THREADS),
   ];
-  const candidates = [...base, ...base.map(withFlip)];
-
-  const measured: Array<{ name: string; samples: Sample[] }> = [];
-  for (const candidate of candidates) measured.push({ name: candidate.name, samples: await embedAll(candidate, crops, timer) });
+  const measured: Measured[] = [];
+  const measure = async (candidate: EmbeddingCandidate, pick: (c: Labelled) => RgbImage | null) => {
+    const as = (set: Labelled[]) => set.map((c) => ({ identity: c.identity, crop: pick(c) }));
+    measured.push({
+      name: candidate.name,
+      celebrities: await embedAll(candidate, as(celebrities), timer),
+      orl: await embedAll(candidate, as(orl), timer),
+      deepface: await embedAll(candidate, as(deepface), timer),
+    });
+  };
+  for (const candidate of [...base, ...base.map(withFlip)]) await measure(candidate, (c) => c.crop);
   if (onetAlignment) {
-    const refined = crops.map((c) => ({ identity: c.identity, crop: c.refined ?? null }));
-    for (const candidate of base) {
-      const name = `${candidate.name} on O-Net alignment`;
-      measured.push({ name, samples: await embedAll({ ...candidate, name }, refined, timer) });
-    }
+    for (const candidate of base) await measure({ ...candidate, name: `${candidate.name} on O-Net alignment` }, (c) => c.refined ?? null);
   }
   await Promise.all(base.map((c) => c.close()));
 
   const costs = timer.summary();
+  const candidates = measured.map((m) => {
+    const celebrity = figuresOf(m.celebrities, true);
+    return {
+      name: m.name,
+      msPerImage: costs[m.name]?.mean,
+      celebrities: celebrity,
+      orl: figuresOf(m.orl, false),
+      deepface: deepfaceFigures(m.deepface, celebrity.threshold[FUSION_FAR]!),
+    };
+  });
+  const found = (set: Labelled[]) => `${set.filter((c) => c.crop).length}/${set.length}`;
   const report = {
     benchmark: 'bench/accuracy/candidates.ts',
     measuredAt: new Date().toISOString(),
-    dataset: `faces/celebrities, ${crops.length} images of ${new Set(crops.map((c) => c.identity)).size} identities${perIdentity ? `, first ${perIdentity} each` : ''}`,
-    crops: givenCrops ? 'the set\'s own aligned crops' : 'scene -> BlazeFace -> ArcFace alignment (the service\'s pipeline)',
-    facesFound: crops.filter((c) => c.crop).length,
-    candidates: measured.map((m) => ({ name: m.name, msPerImage: costs[m.name]?.mean, ...figuresOf(m.samples) })),
+    datasets: {
+      celebrities: `faces/celebrities, ${celebrities.length} images of ${new Set(celebrities.map((c) => c.identity)).size} identities${perIdentity ? `, first ${perIdentity} each` : ''}`,
+      orl: `faces/orl (AT&T Laboratories Cambridge), ${orl.length} images of 40 subjects`,
+      deepface: `faces/deepface master.csv, ${deepface.length} photos`,
+    },
+    crops: givenCrops ? 'celebrities: the set\'s own aligned crops; others: the service\'s pipeline' : 'scene or photo -> BlazeFace -> ArcFace alignment (the service\'s pipeline)',
+    facesFound: { celebrities: found(celebrities), orl: found(orl), deepface: found(deepface) },
+    candidates,
     fusion: measured
       .filter((m) => base.some((b) => b.name === m.name))
-      .flatMap((a, i, bases) => bases.slice(i + 1).map((b) => ({ first: a.name, second: b.name, halves: fusionCheck(a, b) }))),
+      .flatMap((a, i, bases) =>
+        bases.slice(i + 1).map((b) => ({ first: a.name, second: b.name, halves: fusionCheck({ name: a.name, samples: a.celebrities }, { name: b.name, samples: b.celebrities }) })),
+      ),
     sharedMsPerImage: Object.fromEntries(['decode', 'detect', 'align', 'onet-align'].filter((s) => costs[s]).map((s) => [s, costs[s]!.mean])),
   };
+  printReport(report);
+  const dir = path.join(repoRoot, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `candidates-${report.measuredAt.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`results: ${path.relative(repoRoot, file)}`);
+}
 
-  console.log(`${report.dataset}; crops: ${report.crops}; faces found ${report.facesFound}/${crops.length}`);
+type Report = {
+  datasets: Record<string, string>;
+  crops: string;
+  facesFound: Record<string, string>;
+  sharedMsPerImage: Record<string, number>;
+  candidates: Array<{ name: string; msPerImage: number | undefined; celebrities: ReturnType<typeof figuresOf>; orl: ReturnType<typeof figuresOf>; deepface: ReturnType<typeof deepfaceFigures> }>;
+  fusion: Array<{ first: string; second: string; halves: ReturnType<typeof fusionCheck> }>;
+};
+
+function printReport(report: Report): void {
+  console.log(`${Object.values(report.datasets).join('; ')}\ncrops: ${report.crops}; faces found ${JSON.stringify(report.facesFound)}`);
   console.log(`shared ms per image: ${JSON.stringify(report.sharedMsPerImage)}`);
-  const halves = report.candidates[0]!.heldOut.map((h) => h.fittedOn);
+  const halves = report.candidates[0]!.celebrities.heldOut.map((h) => h.fittedOn);
   console.log(`identity halves: 0 = ${halves[0]}; 1 = ${halves[1]}`);
+  const line = (f: ReturnType<typeof figuresOf>) =>
+    `pairs ${f.genuinePairs}/${f.impostorPairs}  ${FARS.map((far) => `TAR@${far} ${pct(f.tar[far]!)}`).join('  ')}  EER ${pct(f.eer)}  rank-1 ${pct(f.rank1)}`;
   for (const c of report.candidates) {
-    const held = c.heldOut
+    const held = c.celebrities.heldOut
       .map((h, k) => `fitted on ${k}, on ${1 - k}: FAR ${h.measuredFar.toExponential(1)} (${h.impostorsAbove}/${h.impostorPairs}) TAR ${pct(h.tar)}`)
       .join('; ');
+    const d = c.deepface;
     console.log(
-      `${c.name}\n  pairs ${c.genuinePairs}/${c.impostorPairs}  ${FARS.map((f) => `TAR@${f} ${pct(c.tar[f]!)}`).join('  ')}  EER ${pct(c.eer)}  rank-1 ${pct(c.rank1)}  ` +
-        `${c.msPerImage?.toFixed(1)} ms/img\n  FAR ${FUSION_FAR} held out: ${held}`,
+      `${c.name}  ${c.msPerImage?.toFixed(1)} ms/img\n  celebrities ${line(c.celebrities)}\n  FAR ${FUSION_FAR} held out: ${held}\n  orl ${line(c.orl)}\n` +
+        `  deepface ${d.genuinePairs}/${d.impostorPairs} pairs at the celebrity FAR ${FUSION_FAR} threshold: TAR ${pct(d.atThresholds[0]!.tar)} FAR ${pct(d.atThresholds[0]!.far)}  EER ${pct(d.eer)}`,
     );
   }
   for (const f of report.fusion) {
@@ -185,11 +243,6 @@ async function main(): Promise<void> {
       );
     }
   }
-  const dir = path.join(repoRoot, 'bench/results');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `candidates-${report.measuredAt.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`results: ${path.relative(repoRoot, file)}`);
 }
 
 main().catch((err: unknown) => {
