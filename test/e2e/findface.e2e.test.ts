@@ -361,6 +361,10 @@ describe('FindFace-style v1 (seed 003) end to end (real Postgres, Redis, BullMQ 
       expect((await stack.http().get(`/v1/face/id/${String(samBerry.id)}/`).set(auth())).status).toBe(404);
       expect((await stack.http().get('/v1/faces/gallery/niceppl/').set(auth())).body).toEqual({ results: [] });
       expect((await stack.http().get('/v1/face/id/abc/').set(auth())).body).toMatchObject({ code: 'BAD_PARAM', param: 'id' });
+      // Past the id column's range is a refused parameter, not a database error.
+      const huge = await stack.http().get('/v1/face/id/99999999999/').set(auth());
+      expect([huge.status, huge.body.code, huge.body.param]).toEqual([400, 'BAD_PARAM', 'id']);
+      expect((await stack.http().get('/v1/faces/?max_id=99999999999').set(auth())).body).toMatchObject({ code: 'BAD_PARAM', param: 'max_id' });
     });
   });
 });

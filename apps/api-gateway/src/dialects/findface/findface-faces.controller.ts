@@ -1,17 +1,17 @@
-import { Controller, Delete, Get, Header, HttpCode, Param, ParseIntPipe, Post, Put, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Req, Res, UseGuards, UseInterceptors, type PipeTransform } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AppError } from '@bio/contracts';
 import { CurrentClient, type AuthenticatedClient } from '../../auth/current-client.decorator';
 import { MeteredCallService } from '../../calls/metered-call.service';
 import { MultipartForm } from '../../multipart/multipart-form.interceptor';
 import { baseUrlOf } from './findface-face-objects';
 import { FindFaceFacesService } from './findface-faces.service';
-import { faceParams, facesPageParams, faceUpdateParams, parseParams, requestParams } from './findface-params';
+import { faceIdParam, faceParams, facesPageParams, faceUpdateParams, parseParams, requestParams } from './findface-params';
 import { FindFacePhotos } from './findface-photos';
 import { TokenAuthGuard } from './token-auth.guard';
 
-const faceId = new ParseIntPipe({ exceptionFactory: () => new AppError('VALIDATION_FAILED', 'A face id is a number', { param: 'id' }) });
+/** A face id from the path, refused as BAD_PARAM `id` unless it can be one. */
+const faceId: PipeTransform<string, number> = { transform: (value) => parseParams(faceIdParam, { id: value }).id };
 
 /** /v1/face (add, get, update, delete, thumbnail, by meta), /v1/faces (all, by gallery) and /v1/meta. */
 @ApiTags('seed 003: FindFace-style v1')

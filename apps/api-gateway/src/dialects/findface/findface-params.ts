@@ -114,9 +114,14 @@ export const identifyParams = z.object({
   mf_selector: mfSelector,
 });
 
+/** Face ids are findface_faces.id, a PostgreSQL INTEGER: anything past it is no face rather than a database error. */
+const FACE_ID_MAX = 2_147_483_647;
+const faceIdNumber = z.coerce.number().int().min(1).max(FACE_ID_MAX);
+export const faceIdParam = z.object({ id: z.string().regex(/^\d+$/, 'a face id is a positive whole number').transform(Number).pipe(z.number().int().min(1).max(FACE_ID_MAX)) });
+
 export const FACES_PAGE_DEFAULT = 100;
 /** GET /v1/faces: newest first, `limit` a page, the next page below `max_id`. */
 export const facesPageParams = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(FACES_PAGE_DEFAULT),
-  max_id: z.coerce.number().int().min(1).optional(),
+  max_id: faceIdNumber.optional(),
 });
