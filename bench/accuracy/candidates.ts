@@ -1,7 +1,8 @@
 /**
  * Face-embedding candidates measured the same way, with test-time flip and score fusion:
- *  - the candidates: the configured embedder (fr_feature by default), expo's MobileFaceNet and
- *    face-api's dlib descriptor on its own 150 px chip, all converted by fetch-models;
+ *  - the candidates: the configured embedder (fr_feature by default), expo's MobileFaceNet,
+ *    face-api's dlib descriptor on its own 150 px chip and human's faceres on its own crop (the
+ *    detector box grown 1.4x), all converted by fetch-models;
  *  - the crops: the service's detector and alignment (BlazeFace keypoints, ArcFace template)
  *    hand every candidate the same crop; with --onet-alignment the base candidates are measured
  *    again on crops cut on MTCNN O-Net's five points (candidates/onet-refinement.ts); with
@@ -29,6 +30,7 @@ import { StageTimer } from '../support/stage-timer';
 import { listCelebrities, sceneFromCrop } from './celebrity-set';
 import { dlibDescriptor } from './candidates/dlib-descriptor';
 import { withFlip, type EmbeddingCandidate } from './candidates/embedding-candidate';
+import { faceresDescriptor } from './candidates/faceres';
 import { configuredEmbedder } from './candidates/fr-feature';
 import { mobileFaceNet } from './candidates/mobilefacenet';
 import { openPipelineCropper, type PipelineCrop } from './candidates/pipeline-crops';
@@ -167,6 +169,10 @@ async function main(): Promise<void> {
     });
   };
   for (const candidate of [...base, ...base.map(withFlip)]) await measure(candidate, (c) => c.crop);
+  // faceres takes human's own crop, which only the detector makes (none with --given-crops).
+  const faceres = await faceresDescriptor(repoRoot, env.INFERENCE_THREADS);
+  await measure(faceres, (c) => c.context ?? null);
+  await faceres.close();
   if (onetAlignment) {
     for (const candidate of base) await measure({ ...candidate, name: `${candidate.name} on O-Net alignment` }, (c) => c.refined ?? null);
   }
@@ -200,7 +206,7 @@ async function main(): Promise<void> {
       .flatMap((a, i, bases) =>
         bases.slice(i + 1).map((b) => ({ first: a.name, second: b.name, halves: fusionCheck({ name: a.name, samples: a.celebrities }, { name: b.name, samples: b.celebrities }) })),
       ),
-    sharedMsPerImage: Object.fromEntries(['decode', 'detect', 'align', 'onet-align'].filter((s) => costs[s]).map((s) => [s, costs[s]!.mean])),
+    sharedMsPerImage: Object.fromEntries(['decode', 'detect', 'align', 'context-crop', 'onet-align'].filter((s) => costs[s]).map((s) => [s, costs[s]!.mean])),
   };
   printReport(report);
   const dir = path.join(repoRoot, 'bench/results');

@@ -4,6 +4,8 @@ import { createLogger } from '@bio/observability';
 import { alignFace, alignmentTransform } from '../../../apps/detector/src/face-alignment';
 import { openFaceDetector } from '../../../apps/detector/src/detector-worker';
 import type { StageTimer } from '../../support/stage-timer';
+import { contextCrop } from '../../../apps/detector/src/face-crop/context-crop';
+import { FACERES_SIZE } from './faceres';
 import { onetRefiner } from './onet-refinement';
 
 export interface PipelineCrop {
@@ -11,6 +13,8 @@ export interface PipelineCrop {
   crop: RgbImage | null;
   /** With O-Net alignment: the same face cut again on O-Net's five points. */
   refined?: RgbImage | null;
+  /** human's own crop of the face (the detector's context crop, FACERES_SIZE), for faceres. */
+  context?: RgbImage | null;
 }
 
 /** The service's detector and alignment, timed, for every candidate to be handed the same crops. */
@@ -21,10 +25,11 @@ export async function openPipelineCropper(env: Env, repoRoot: string, options: {
   return {
     async crop(image: RgbImage): Promise<PipelineCrop> {
       const [face] = await timer.time('detect', () => detector.detect(image));
-      if (!face) return { crop: null, ...(refiner && { refined: null }) };
+      if (!face) return { crop: null, context: null, ...(refiner && { refined: null }) };
       const crop = await timer.time('align', () => alignFace(image, face.landmarks));
-      if (!refiner) return { crop };
-      return { crop, refined: await timer.time('onet-align', () => refiner.refine(image, alignmentTransform(face.landmarks))) };
+      const context = await timer.time('context-crop', () => contextCrop(image, face, FACERES_SIZE));
+      if (!refiner) return { crop, context };
+      return { crop, context, refined: await timer.time('onet-align', () => refiner.refine(image, alignmentTransform(face.landmarks))) };
     },
     close: async () => {
       await Promise.all([close(), refiner?.close()]);
