@@ -130,13 +130,12 @@ export class FindFaceFacesService {
   /** The client's faces newest first, `limit` at a time, each page below the last id of the one before. */
   async page(client: ClientIdentity, maxId: number | null, limit: number, baseUrl: string): Promise<FacesPage> {
     const records = await this.faces.page(client.id, maxId, limit);
-    const results = await this.objects(client, records.map((r) => r.id), baseUrl);
+    const results = await this.objectsOf(client, records, baseUrl);
     return { results, nextMaxId: records.length === limit ? records[records.length - 1]!.id : null };
   }
 
   async withMeta(client: ClientIdentity, meta: string, baseUrl: string): Promise<{ results: FaceObject[] }> {
-    const records = await this.faces.withMeta(client.id, meta);
-    return { results: await this.objects(client, records.map((r) => r.id), baseUrl) };
+    return { results: await this.objectsOf(client, await this.faces.withMeta(client.id, meta), baseUrl) };
   }
 
   async metaCounts(client: ClientIdentity): Promise<{ results: Array<{ meta: string; count: number }> }> {
@@ -152,12 +151,16 @@ export class FindFaceFacesService {
   /** The face objects of these ids that still exist, in the order asked, with their galleries. */
   async objects(client: ClientIdentity, ids: number[], baseUrl: string): Promise<FaceObject[]> {
     const records = new Map((await this.faces.findMany(client.id, ids)).map((r) => [r.id, r]));
-    const held = await this.faces.galleriesOf(client.id, ids.map(userIdOf));
-    return ids.flatMap((id) => {
-      const record = records.get(id);
-      const galleries = held.get(userIdOf(id));
+    return this.objectsOf(client, ids.flatMap((id) => records.get(id) ?? []), baseUrl);
+  }
+
+  /** The face objects of rows already read, in their order, with their galleries. */
+  private async objectsOf(client: ClientIdentity, records: FindFaceFaceRecord[], baseUrl: string): Promise<FaceObject[]> {
+    const held = await this.faces.galleriesOf(client.id, records.map((r) => userIdOf(r.id)));
+    return records.flatMap((record) => {
+      const galleries = held.get(userIdOf(record.id));
       // A face whose galleries were all deleted went with them.
-      return record && galleries ? [faceObject(record, galleries.map((g) => this.galleries.nameOf(g)), baseUrl)] : [];
+      return galleries ? [faceObject(record, galleries.map((g) => this.galleries.nameOf(g)), baseUrl)] : [];
     });
   }
 
