@@ -28,6 +28,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { decodeImage, estimateSimilarity, extractAlignedCrop, resizeRegion, type Point, type RgbImage } from '@bio/imaging';
+import { l2Normalised } from '@bio/vector';
 import { convertFaceApiWeights, type FaceApiModelKind } from '../../libs/model-convert/src/faceapi';
 import { faceApiSources, FACE_API } from '../../libs/model-convert/test/support/faceapi-reference';
 import { StageTimer } from '../support/stage-timer';
@@ -75,11 +76,6 @@ function meanPoint(points: readonly Point[]): Point {
 function arcFacePointsOf(points: readonly Point[]): Point[] {
   return [meanPoint(points.slice(36, 42)), meanPoint(points.slice(42, 48)), points[30]!, points[48]!, points[54]!];
 }
-
-const normalised = (v: Float32Array): Float32Array => {
-  const norm = Math.hypot(...v);
-  return Float32Array.from(v, (x) => x / norm);
-};
 
 /** Share of same / different identity pairs whose raw descriptors lie closer than face-api's 0.6. */
 function euclideanRule(samples: readonly { identity: string; raw: Float32Array }[]): { tar: number; far: number } {
@@ -150,7 +146,7 @@ async function main(): Promise<void> {
     };
     for (const variant of VARIANTS) {
       const raw = await timer.time('descriptor (150 px)', () => run(recognition, chips[variant]));
-      samples.get(variant)!.push({ identity, embedding: normalised(raw), raw: Float32Array.from(raw) });
+      samples.get(variant)!.push({ identity, embedding: l2Normalised(raw), raw: Float32Array.from(raw) });
     }
     if ((n + 1) % 250 === 0) console.log(`faceapi-dlib: ${n + 1}/${files.length}`);
   }

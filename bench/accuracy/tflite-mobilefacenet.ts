@@ -14,6 +14,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as ort from 'onnxruntime-node';
 import { decodeImage, resizeRegion } from '@bio/imaging';
+import { l2Normalised } from '@bio/vector';
 import { convertSource } from '../../libs/model-convert/test/support/tflite-models';
 import { listCelebrities } from './celebrity-set';
 import { allPairScores, rankOneIdentification, verificationFigures, type Sample } from './verification-metrics';
@@ -29,11 +30,6 @@ const VARIANTS = [
 function perIdentityArg(): number | undefined {
   const at = process.argv.indexOf('--per-identity');
   return at >= 0 ? Number(process.argv[at + 1]) : undefined;
-}
-
-function l2Normalised(v: Float32Array): Float32Array {
-  const norm = Math.hypot(...v) || 1;
-  return v.map((x) => x / norm);
 }
 
 async function main() {

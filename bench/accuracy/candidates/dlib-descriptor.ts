@@ -2,7 +2,8 @@ import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { extractAlignedCrop } from '@bio/imaging';
 import { CHIP, TEMPLATE_CHIP } from './dlib-chip';
-import { l2Normalised, type EmbeddingCandidate } from './embedding-candidate';
+import { l2Normalised } from '@bio/vector';
+import type { EmbeddingCandidate } from './embedding-candidate';
 
 /** face-api's dlib ResNet descriptor (models/files/faceapi_face_recognition.onnx, fetched and converted by fetch-models), on its own 150 px chip made from the crop. */
 export async function dlibDescriptor(repoRoot: string, threads: number): Promise<EmbeddingCandidate> {

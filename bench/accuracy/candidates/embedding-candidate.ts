@@ -1,4 +1,5 @@
 import { createRgbImage, type RgbImage } from '@bio/imaging';
+import { l2Normalised } from '@bio/vector';
 
 /**
  * One way of turning a face into an L2-normalised embedding, measured by
@@ -23,13 +24,6 @@ export function mirrored(image: RgbImage): RgbImage {
     }
   }
   return out;
-}
-
-export function l2Normalised(v: Float32Array): Float32Array {
-  let sum = 0;
-  for (const x of v) sum += x * x;
-  const norm = Math.sqrt(sum) || 1;
-  return v.map((x) => x / norm);
 }
 
 /** Test-time flip: the sum of the embeddings of the crop and its mirror image, renormalised; twice the cost. */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { l2Normalised, type EmbeddingCandidate } from './embedding-candidate';
+import { l2Normalised } from '@bio/vector';
+import type { EmbeddingCandidate } from './embedding-candidate';
 
 /** human's faceres takes its own crop: the detector box grown 1.4x, square (apps/detector's context crop), at this size. */
 export const FACERES_SIZE = 224;

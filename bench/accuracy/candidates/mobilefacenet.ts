@@ -1,6 +1,7 @@
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { l2Normalised, type EmbeddingCandidate } from './embedding-candidate';
+import { l2Normalised } from '@bio/vector';
+import type { EmbeddingCandidate } from './embedding-candidate';
 
 const SIZE = 112;
 

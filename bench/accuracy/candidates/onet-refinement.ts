@@ -16,8 +16,8 @@ const ONET = 48;
 export async function onetRefiner(repoRoot: string, threads: number) {
   const session = await ort.InferenceSession.create(path.join(repoRoot, 'models/files/expo_mtcnn_onet.onnx'), { intraOpNumThreads: threads, interOpNumThreads: 1 });
   return {
-    async refine(scene: RgbImage, sceneToCrop: Affine): Promise<RgbImage> {
-      const crop = await extractAlignedCrop(scene, sceneToCrop, ALIGNED_CROP_SIZE);
+    /** `crop` is what `sceneToCrop` cuts from `scene` (the service's crop of the face). */
+    async refine(scene: RgbImage, sceneToCrop: Affine, crop: RgbImage): Promise<RgbImage> {
       const small = await resizeRegion(crop, { left: 0, top: 0, width: crop.width, height: crop.height }, ONET, ONET);
       // As the package's MTCNN.kt feeds it: RGB (x - 127.5) / 128, x before y.
       const input = new Float32Array(ONET * ONET * 3);

@@ -29,7 +29,7 @@ export async function openPipelineCropper(env: Env, repoRoot: string, options: {
       const crop = await timer.time('align', () => alignFace(image, face.landmarks));
       const context = await timer.time('context-crop', () => contextCrop(image, face, FACERES_SIZE));
       if (!refiner) return { crop, context };
-      return { crop, context, refined: await timer.time('onet-align', () => refiner.refine(image, alignmentTransform(face.landmarks))) };
+      return { crop, context, refined: await timer.time('onet-align', () => refiner.refine(image, alignmentTransform(face.landmarks), crop)) };
     },
     close: async () => {
       await Promise.all([close(), refiner?.close()]);
